@@ -1,0 +1,25 @@
+// One pino logger for the process. Patient fields are redacted wherever they appear, so a careless
+// log call cannot leak a name, date of birth, phone number or email.
+import pino, { type Logger } from 'pino';
+
+const patientFields = [
+  'first_name', 'last_name', 'middle_name', 'name', 'firstName', 'lastName',
+  'email', 'phone', 'phone_number', 'cell_phone_number', 'phoneNumber',
+  'date_of_birth', 'dateOfBirth', 'dob', 'bio', 'patient', 'text',
+];
+
+export const redactPaths = [
+  ...patientFields,
+  ...patientFields.map((field) => `*.${field}`),
+  ...patientFields.map((field) => `*.*.${field}`),
+];
+
+export function createLogger(options: { level?: string; name?: string } = {}): Logger {
+  return pino({
+    name: options.name ?? 'booking-bot',
+    level: options.level ?? 'info',
+    redact: { paths: redactPaths, censor: '[redacted]' },
+  });
+}
+
+export type { Logger };
