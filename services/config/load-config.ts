@@ -1,0 +1,144 @@
+// Configuration is read from the environment once, here, validated with zod and handed down by
+// constructors. Nothing else reads process.env (the sandbox's standalone entry point aside).
+import { z } from 'zod';
+
+export const SANDBOX_SUBDOMAIN = 'demo-dental';
+export const SANDBOX_API_KEY = 'sandbox-api-key';
+
+const emptyToUndefined = (value: unknown): unknown => (value === '' ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().min(1).optional());
+const port = (fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(fallback));
+const positiveInt = (fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(fallback));
+const flag = (fallback: boolean) =>
+  z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).default(fallback ? 'true' : 'false'))
+    .transform((value) => value === 'true' || value === '1');
+
+const envSchema = z.object({
+  PORT: port(3978),
+  PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+
+  NEXHEALTH_API_KEY: optionalString,
+  NEXHEALTH_SUBDOMAIN: optionalString,
+  NEXHEALTH_LOCATION_ID: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
+  NEXHEALTH_BASE_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  NEXHEALTH_TIMEOUT_MS: positiveInt(10_000),
+  NEXHEALTH_MAX_RETRIES: positiveInt(3),
+  NEXHEALTH_REFERENCE_TTL_SECONDS: positiveInt(300),
+  SANDBOX_PORT: port(3979),
+  SANDBOX_INSERTION_DELAY_MS: positiveInt(2000),
+
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: z.preprocess(emptyToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
+  MicrosoftAppTenantId: optionalString,
+
+  STORAGE: z.preprocess(emptyToUndefined, z.enum(['file', 'memory', 'blob']).default('file')),
+  STORAGE_DIR: z.preprocess(emptyToUndefined, z.string().default('./data/state')),
+  AZURE_STORAGE_CONNECTION_STRING: optionalString,
+  AZURE_STORAGE_CONTAINER: z.preprocess(emptyToUndefined, z.string().default('bot-state')),
+
+  WEBHOOKS_ENABLED: flag(true),
+  RECONCILE_AFTER_SECONDS: positiveInt(120),
+});
+
+export interface NexHealthConfig {
+  /** 'sandbox': the embedded local server is started and used; 'live': a real API key is set. */
+  mode: 'sandbox' | 'live';
+  apiKey: string;
+  subdomain: string;
+  locationId?: number;
+  /** For 'sandbox' the URL is only known once the sandbox listens; the sandbox port is fixed here. */
+  baseUrl?: string;
+  sandboxPort: number;
+  sandboxInsertionDelayMs: number;
+  timeoutMs: number;
+  maxRetries: number;
+  referenceTtlMs: number;
+}
+
+export type StorageConfig =
+  | { kind: 'memory' }
+  | { kind: 'file'; directory: string }
+  | { kind: 'blob'; connectionString: string; container: string };
+
+export interface BotCredentials {
+  appId?: string;
+  appPassword?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId?: string;
+}
+
+export interface AppConfig {
+  port: number;
+  publicUrl: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  nexhealth: NexHealthConfig;
+  bot: BotCredentials;
+  storage: StorageConfig;
+  webhooks: { enabled: boolean; reconcileAfterMs: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses and validates the environment; throws ConfigError listing every problem at once. */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const values = parsed.data;
+  const problems: string[] = [];
+
+  const live = values.NEXHEALTH_API_KEY !== undefined;
+  if (live && !values.NEXHEALTH_SUBDOMAIN) problems.push('NEXHEALTH_SUBDOMAIN: required when NEXHEALTH_API_KEY is set');
+  if (values.MicrosoftAppId && !values.MicrosoftAppPassword && values.MicrosoftAppType !== 'UserAssignedMSI') {
+    problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set');
+  }
+  if (values.MicrosoftAppType === 'SingleTenant' && values.MicrosoftAppId && !values.MicrosoftAppTenantId) {
+    problems.push('MicrosoftAppTenantId: required for a SingleTenant app');
+  }
+  if (values.STORAGE === 'blob' && !values.AZURE_STORAGE_CONNECTION_STRING) {
+    problems.push('AZURE_STORAGE_CONNECTION_STRING: required when STORAGE=blob');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const storage: StorageConfig =
+    values.STORAGE === 'memory' ? { kind: 'memory' }
+      : values.STORAGE === 'blob'
+        ? { kind: 'blob', connectionString: values.AZURE_STORAGE_CONNECTION_STRING ?? '', container: values.AZURE_STORAGE_CONTAINER }
+        : { kind: 'file', directory: values.STORAGE_DIR };
+
+  return {
+    port: values.PORT,
+    publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
+    logLevel: values.LOG_LEVEL,
+    nexhealth: {
+      mode: live ? 'live' : 'sandbox',
+      apiKey: values.NEXHEALTH_API_KEY ?? SANDBOX_API_KEY,
+      subdomain: values.NEXHEALTH_SUBDOMAIN ?? SANDBOX_SUBDOMAIN,
+      locationId: values.NEXHEALTH_LOCATION_ID,
+      baseUrl: live ? (values.NEXHEALTH_BASE_URL ?? 'https://nexhealth.info').replace(/\/$/, '') : values.NEXHEALTH_BASE_URL,
+      sandboxPort: values.SANDBOX_PORT,
+      sandboxInsertionDelayMs: values.SANDBOX_INSERTION_DELAY_MS,
+      timeoutMs: values.NEXHEALTH_TIMEOUT_MS,
+      maxRetries: values.NEXHEALTH_MAX_RETRIES,
+      referenceTtlMs: values.NEXHEALTH_REFERENCE_TTL_SECONDS * 1000,
+    },
+    bot: {
+      appId: values.MicrosoftAppId,
+      appPassword: values.MicrosoftAppPassword,
+      appType: values.MicrosoftAppType,
+      tenantId: values.MicrosoftAppTenantId,
+    },
+    storage,
+    webhooks: { enabled: values.WEBHOOKS_ENABLED, reconcileAfterMs: values.RECONCILE_AFTER_SECONDS * 1000 },
+  };
+}

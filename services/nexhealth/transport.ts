@@ -1,0 +1,233 @@
+// HTTP to NexHealth on axios: version header, bearer token, envelope unwrapped, statuses mapped to
+// typed errors, retries with exponential backoff and full jitter. Reads are retried; writes only
+// when the API says it did not process them (429, 401 with a stale token, connection refused).
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import type { Clock } from '../clock';
+import type { Logger } from '../logger';
+import { NexHealthError, type NexHealthErrorKind } from './errors';
+import { TokenProvider } from './token-provider';
+import type { Envelope } from './types';
+
+export const API_VERSION_ACCEPT = 'application/vnd.Nexhealth+json;version=2';
+const USER_AGENT = 'nexhealth-booking-bot/0.1';
+
+export type QueryValue = string | number | boolean | undefined | (string | number)[];
+export type Query = Record<string, QueryValue>;
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+export interface RequestSpec {
+  method: HttpMethod;
+  /** The concrete path, e.g. /appointments/42. */
+  path: string;
+  /** The path pattern used in errors and logs, e.g. /appointments/:id (no ids, no query). */
+  route: string;
+  query?: Query;
+  body?: unknown;
+  /** Whether a 5xx or a lost connection may be retried blindly (true for reads). */
+  idempotent: boolean;
+}
+
+export interface ApiResult<T> {
+  status: number;
+  data: T;
+  count?: number;
+  /** Non-fatal problems the API listed in `error` on a success. */
+  warnings: string[];
+}
+
+export interface TransportOptions {
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs: number;
+  maxRetries: number;
+  clock: Clock;
+  logger?: Logger;
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+  /** A Retry-After longer than this is not waited for: the call fails as rate_limited. */
+  maxRetryAfterMs?: number;
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class NexHealthTransport {
+  private readonly http: AxiosInstance;
+  private readonly tokens: TokenProvider;
+  private readonly backoffBaseMs: number;
+  private readonly backoffCapMs: number;
+  private readonly maxRetryAfterMs: number;
+  private readonly random: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly options: TransportOptions) {
+    this.http = axios.create({
+      baseURL: options.baseUrl,
+      timeout: options.timeoutMs,
+      headers: { Accept: API_VERSION_ACCEPT, 'User-Agent': USER_AGENT },
+      validateStatus: () => true,
+      paramsSerializer: { serialize: serializeQuery },
+      // Responses are parsed here, so a non-JSON body becomes a 'protocol' error, not a crash.
+      transformResponse: [(raw: unknown) => raw],
+      responseType: 'text',
+    });
+    this.tokens = new TokenProvider({ exchange: () => this.exchangeToken() }, options.clock);
+    this.backoffBaseMs = options.backoffBaseMs ?? 250;
+    this.backoffCapMs = options.backoffCapMs ?? 4_000;
+    this.maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
+    this.random = options.random ?? Math.random;
+    this.sleep = options.sleep ?? defaultSleep;
+  }
+
+  async request<T>(spec: RequestSpec): Promise<ApiResult<T>> {
+    const endpoint = `${spec.method} ${spec.route}`;
+    let refreshedToken = false;
+    for (let attempt = 0; ; attempt += 1) {
+      const token = await this.tokens.token();
+      const outcome = await this.send(spec, { Authorization: `Bearer ${token}` });
+      if (outcome.kind === 'response' && outcome.response.status === 401 && !refreshedToken) {
+        // The token expired or was revoked early: exchange the key again, once.
+        this.tokens.invalidate(token);
+        refreshedToken = true;
+        attempt -= 1;
+        continue;
+      }
+      const result = this.interpret<T>(endpoint, outcome);
+      if (!(result instanceof NexHealthError)) return result;
+      const delay = this.retryDelay(spec, result, outcome, attempt);
+      if (delay === undefined) throw result;
+      this.options.logger?.warn({ endpoint, kind: result.kind, status: result.status, attempt: attempt + 1, delayMs: Math.round(delay) }, 'nexhealth: retrying');
+      await this.sleep(delay);
+    }
+  }
+
+  private async exchangeToken(): Promise<string> {
+    const spec: RequestSpec = { method: 'POST', path: '/authenticates', route: '/authenticates', idempotent: true };
+    for (let attempt = 0; ; attempt += 1) {
+      const outcome = await this.send(spec, { Authorization: this.options.apiKey });
+      const result = this.interpret<unknown>('POST /authenticates', outcome);
+      if (!(result instanceof NexHealthError)) {
+        const token = readToken(result.data);
+        if (!token) throw new NexHealthError('protocol', 'POST /authenticates', { cause: 'no token in the answer' });
+        return token;
+      }
+      const delay = this.retryDelay(spec, result, outcome, attempt);
+      if (delay === undefined) throw result;
+      await this.sleep(delay);
+    }
+  }
+
+  private async send(spec: RequestSpec, headers: Record<string, string>): Promise<Outcome> {
+    const started = Date.now();
+    try {
+      const response = await this.http.request<string>({
+        method: spec.method,
+        url: spec.path,
+        params: spec.query,
+        data: spec.body,
+        headers: spec.body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' },
+      });
+      this.options.logger?.debug({ endpoint: `${spec.method} ${spec.route}`, status: response.status, ms: Date.now() - started }, 'nexhealth: response');
+      return { kind: 'response', response };
+    } catch (error) {
+      const code = axios.isAxiosError(error) ? error.code : undefined;
+      return { kind: 'network', code: code ?? 'UNKNOWN' };
+    }
+  }
+
+  private interpret<T>(endpoint: string, outcome: Outcome): ApiResult<T> | NexHealthError {
+    if (outcome.kind === 'network') {
+      const cause = outcome.code === 'ECONNABORTED' || outcome.code === 'ETIMEDOUT' ? 'timed out' : `connection failed (${outcome.code})`;
+      return new NexHealthError('unavailable', endpoint, { cause });
+    }
+    const { status } = outcome.response;
+    const envelope = parseEnvelope(outcome.response.data);
+    const problems = envelope?.error ?? [];
+    if (status >= 200 && status < 300) {
+      if (status === 204) return { status, data: null as T, warnings: [] };
+      if (!envelope) return new NexHealthError('protocol', endpoint, { status, cause: 'not a NexHealth envelope' });
+      if (envelope.code === false) return new NexHealthError('invalid', endpoint, { status, problems });
+      return { status, data: envelope.data as T, count: envelope.count, warnings: problems };
+    }
+    return new NexHealthError(kindForStatus(status, problems), endpoint, {
+      status,
+      problems,
+      retryAfterMs: parseRetryAfter(outcome.response.headers['retry-after'], this.options.clock.now()),
+    });
+  }
+
+  /** How long to wait before another try, or undefined when the error is final. */
+  private retryDelay(spec: RequestSpec, error: NexHealthError, outcome: Outcome, attempt: number): number | undefined {
+    if (attempt >= this.options.maxRetries) return undefined;
+    const backoff = this.random() * Math.min(this.backoffCapMs, this.backoffBaseMs * 2 ** attempt);
+    if (error.kind === 'rate_limited') {
+      if (error.retryAfterMs === undefined) return backoff;
+      return error.retryAfterMs <= this.maxRetryAfterMs ? error.retryAfterMs : undefined;
+    }
+    if (error.kind !== 'unavailable') return undefined;
+    // A refused connection never reached the API, so even a create may be sent again.
+    const neverSent = outcome.kind === 'network' && outcome.code === 'ECONNREFUSED';
+    return spec.idempotent || neverSent ? backoff : undefined;
+  }
+}
+
+type Outcome = { kind: 'response'; response: AxiosResponse<string> } | { kind: 'network'; code: string };
+
+function kindForStatus(status: number, problems: string[]): NexHealthErrorKind {
+  if (status === 400 || status === 422) {
+    return problems.some((problem) => /not available|already (been )?booked|taken|overlap|conflict/i.test(problem)) ? 'slot_unavailable' : 'invalid';
+  }
+  if (status === 401 || status === 403) return 'auth';
+  if (status === 404) return 'not_found';
+  if (status === 409) return 'slot_unavailable';
+  if (status === 429) return 'rate_limited';
+  if (status >= 500) return 'unavailable';
+  return 'protocol';
+}
+
+function parseEnvelope(raw: string | undefined): Envelope<unknown> | undefined {
+  if (!raw) return undefined;
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (typeof value !== 'object' || value === null || !('code' in value)) return undefined;
+    const record = value as Record<string, unknown>;
+    return {
+      code: record.code === true,
+      data: record.data ?? null,
+      description: typeof record.description === 'string' || Array.isArray(record.description) ? (record.description as string | string[]) : undefined,
+      error: Array.isArray(record.error) ? record.error.filter((item): item is string => typeof item === 'string') : [],
+      count: typeof record.count === 'number' ? record.count : undefined,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+function readToken(data: unknown): string | undefined {
+  if (typeof data === 'object' && data !== null && 'token' in data && typeof data.token === 'string') return data.token;
+  return undefined;
+}
+
+/** Retry-After in seconds or as an HTTP date, in ms from now. */
+export function parseRetryAfter(header: unknown, now: Date): number | undefined {
+  if (typeof header !== 'string' || header.trim() === '') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now.getTime());
+}
+
+/** NexHealth's array style: lids[]=1&lids[]=2. */
+export function serializeQuery(query: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) params.append(`${key}[]`, String(item));
+    } else {
+      params.append(key, String(value));
+    }
+  }
+  return params.toString();
+}

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { ConfigError, loadConfig } from '../../services/config';
+
+describe('loadConfig', () => {
+  it('runs on the embedded sandbox with nothing configured', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3978);
+    assert.equal(config.nexhealth.mode, 'sandbox');
+    assert.equal(config.nexhealth.subdomain, 'demo-dental');
+    assert.equal(config.nexhealth.apiKey, 'sandbox-api-key');
+    assert.equal(config.nexhealth.sandboxPort, 3979);
+    assert.equal(config.publicUrl, 'http://localhost:3978');
+    assert.deepEqual(config.storage, { kind: 'file', directory: './data/state' });
+    assert.equal(config.webhooks.enabled, true);
+  });
+
+  it('uses the real API when a key is set', () => {
+    const config = loadConfig({ NEXHEALTH_API_KEY: 'key', NEXHEALTH_SUBDOMAIN: 'smile', NEXHEALTH_LOCATION_ID: '12', PORT: '8080', PUBLIC_URL: 'https://bot.example.com/' });
+    assert.equal(config.nexhealth.mode, 'live');
+    assert.equal(config.nexhealth.baseUrl, 'https://nexhealth.info');
+    assert.equal(config.nexhealth.locationId, 12);
+    assert.equal(config.port, 8080);
+    assert.equal(config.publicUrl, 'https://bot.example.com');
+  });
+
+  it('treats empty values as unset', () => {
+    const config = loadConfig({ NEXHEALTH_API_KEY: '', PORT: '', MicrosoftAppId: '' });
+    assert.equal(config.nexhealth.mode, 'sandbox');
+    assert.equal(config.port, 3978);
+    assert.equal(config.bot.appId, undefined);
+  });
+
+  it('lists every problem at once, naming the variable', () => {
+    assert.throws(() => loadConfig({ PORT: 'eighty', NEXHEALTH_LOCATION_ID: '-3', STORAGE: 'floppy' }), (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      const text = error.problems.join('\n');
+      assert.match(text, /PORT/);
+      assert.match(text, /NEXHEALTH_LOCATION_ID/);
+      assert.match(text, /STORAGE/);
+      return true;
+    });
+  });
+
+  it('requires what goes together', () => {
+    assert.throws(() => loadConfig({ NEXHEALTH_API_KEY: 'key' }), /NEXHEALTH_SUBDOMAIN/);
+    assert.throws(() => loadConfig({ MicrosoftAppId: 'app' }), /MicrosoftAppPassword/);
+    assert.throws(() => loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }), /MicrosoftAppTenantId/);
+    assert.throws(() => loadConfig({ STORAGE: 'blob' }), /AZURE_STORAGE_CONNECTION_STRING/);
+  });
+
+  it('reads storage and webhook settings', () => {
+    const config = loadConfig({ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', WEBHOOKS_ENABLED: 'false', RECONCILE_AFTER_SECONDS: '30' });
+    assert.deepEqual(config.storage, { kind: 'blob', connectionString: 'UseDevelopmentStorage=true', container: 'bot-state' });
+    assert.deepEqual(config.webhooks, { enabled: false, reconcileAfterMs: 30_000 });
+  });
+});
