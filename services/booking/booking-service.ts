@@ -1,0 +1,166 @@
+// The booking logic the dialogs sequence: who the patient is, which times to offer, booking and
+// cancelling. It talks to NexHealth through the typed client; the decisions are the pure functions
+// of this folder, so they are tested without HTTP.
+import { DateTime } from 'luxon';
+import type { Clock } from '../clock';
+import type { Logger } from '../logger';
+import {
+  isCancelled, isNexHealthError, type Appointment, type AppointmentType, type Location, type NexHealthClient, type Provider,
+} from '../nexhealth';
+import { matchPatient, type PatientIdentity, type PatientMatch } from './patient-match';
+import { rankAround, rankInWindow, searchRange, slotsFromGroups, type OpenSlot, type PreferenceWindows } from './slot-ranking';
+
+export interface BookingServiceOptions {
+  /** Restricts the bot to one location (NEXHEALTH_LOCATION_ID). */
+  locationId?: number;
+  /** How far ahead times are searched. */
+  horizonDays?: number;
+  /** How many times are offered at once. */
+  offerSize?: number;
+  logger?: Logger;
+}
+
+export interface LocationReference {
+  location: Location;
+  appointmentTypes: AppointmentType[];
+  providers: Provider[];
+}
+
+export interface TimeSearch {
+  locationId: number;
+  appointmentTypeId: number;
+  providerId: number | 'any';
+  preference: PreferenceWindows;
+  /** Keys of times already offered (slotKey), skipped so "Other times" pages on. */
+  exclude?: ReadonlySet<string>;
+}
+
+export interface TimeOffer {
+  slots: OpenSlot[];
+  /** 'window': the times fit the preference; 'around': nothing did, these are the nearest. */
+  fit: 'window' | 'around';
+}
+
+export type BookingResult =
+  | { kind: 'requested'; appointment: Appointment }
+  | { kind: 'taken' };
+
+/** Days searched either side of a preference that has no open time. */
+const AROUND_BEFORE_DAYS = 7;
+const AROUND_AFTER_DAYS = 21;
+
+export class BookingService {
+  private readonly horizonDays: number;
+  private readonly offerSize: number;
+
+  constructor(private readonly client: NexHealthClient, private readonly clock: Clock, private readonly options: BookingServiceOptions = {}) {
+    this.horizonDays = options.horizonDays ?? 30;
+    this.offerSize = options.offerSize ?? 5;
+  }
+
+  /** The practice's active locations (only the configured one when set). */
+  async locations(): Promise<Location[]> {
+    const all = (await this.client.listLocations()).filter((location) => !location.inactive);
+    return this.options.locationId === undefined ? all : all.filter((location) => location.id === this.options.locationId);
+  }
+
+  async reference(locationId: number): Promise<LocationReference> {
+    const [location, appointmentTypes, providers] = await Promise.all([
+      this.client.getLocation(locationId),
+      this.client.listAppointmentTypes(locationId),
+      this.client.listProviders(locationId),
+    ]);
+    return {
+      location,
+      appointmentTypes: appointmentTypes.filter((type) => type.bookable_online !== false),
+      providers: providers.filter((provider) => !provider.inactive),
+    };
+  }
+
+  async identifyPatient(locationId: number, identity: PatientIdentity, options: { requireContact?: boolean } = {}): Promise<PatientMatch> {
+    const candidates = await this.client.searchPatients({ locationId, name: identity.lastName, dateOfBirth: identity.dateOfBirth, inactive: false });
+    return matchPatient(candidates, identity, options);
+  }
+
+  /** Creates the patient; NexHealth returns the existing record instead of a duplicate. */
+  async registerPatient(locationId: number, identity: Required<PatientIdentity>): Promise<number> {
+    const { patient } = await this.client.createPatient({
+      locationId,
+      firstName: identity.firstName,
+      lastName: identity.lastName,
+      dateOfBirth: identity.dateOfBirth,
+      email: identity.email,
+      phoneNumber: identity.phone.replace(/^\+1/, '').replace(/\D/g, ''),
+    });
+    return patient.id;
+  }
+
+  /** Open times for a preference: a few slot calls over the whole preference, then ranking. */
+  async findTimes(search: TimeSearch): Promise<TimeOffer> {
+    const providerIds = search.providerId === 'any'
+      ? (await this.client.listProviders(search.locationId)).map((provider) => provider.id)
+      : [search.providerId];
+    const location = await this.client.getLocation(search.locationId);
+    const exclude = search.exclude ?? new Set<string>();
+    const now = DateTime.fromJSDate(this.clock.now(), { zone: location.tz });
+    // No window at all (the dialog normally asks first): the earliest times up to the horizon.
+    const preference = search.preference.windows.length > 0 ? search.preference
+      : { windows: [{ start: now.toISO() ?? '', end: now.plus({ days: this.horizonDays }).toISO() ?? '' }], asap: true };
+    const range = searchRange(preference, location.tz) ?? { startDate: now.toISODate() ?? '', days: this.horizonDays };
+    const inRange = await this.openSlots(search, providerIds, range.startDate, Math.min(range.days, this.horizonDays + 1));
+    const fitting = rankInWindow(inRange, preference, this.offerSize, exclude);
+    if (fitting.length > 0) return { slots: fitting, fit: 'window' };
+    const from = DateTime.max(now.startOf('day'), DateTime.fromISO(range.startDate, { zone: location.tz }).minus({ days: AROUND_BEFORE_DAYS }));
+    const days = range.days + AROUND_BEFORE_DAYS + AROUND_AFTER_DAYS;
+    const around = await this.openSlots(search, providerIds, from.toISODate() ?? range.startDate, days);
+    return { slots: rankAround(around, preference, this.offerSize, exclude), fit: 'around' };
+  }
+
+  /** Books a time; a time taken meanwhile is reported, not thrown. */
+  async book(request: { locationId: number; patientId: number; appointmentTypeId: number; slot: OpenSlot }): Promise<BookingResult> {
+    try {
+      const appointment = await this.client.createAppointment({
+        locationId: request.locationId,
+        patientId: request.patientId,
+        providerId: request.slot.providerId,
+        operatoryId: request.slot.operatoryId,
+        appointmentTypeId: request.appointmentTypeId,
+        startTime: request.slot.start,
+        endTime: request.slot.end,
+      });
+      return { kind: 'requested', appointment };
+    } catch (error) {
+      if (isNexHealthError(error, 'slot_unavailable')) return { kind: 'taken' };
+      throw error;
+    }
+  }
+
+  /** The patient's upcoming appointments, soonest first. */
+  async upcomingAppointments(locationId: number, patientId: number): Promise<Appointment[]> {
+    const now = this.clock.now();
+    const end = DateTime.fromJSDate(now).plus({ days: 365 }).toJSDate();
+    const appointments = await this.client.listAppointments({ locationId, start: now.toISOString(), end: end.toISOString(), patientIds: [patientId] });
+    return appointments
+      .filter((appointment) => appointment.patient_id === patientId && !isCancelled(appointment) && !appointment.deleted)
+      .sort((a, b) => Date.parse(a.start_time) - Date.parse(b.start_time));
+  }
+
+  async cancel(appointmentId: number): Promise<void> {
+    await this.client.cancelAppointment(appointmentId);
+  }
+
+  async appointment(appointmentId: number): Promise<Appointment> {
+    return this.client.getAppointment(appointmentId);
+  }
+
+  private async openSlots(search: TimeSearch, providerIds: number[], startDate: string, days: number): Promise<OpenSlot[]> {
+    const groups = await this.client.getAppointmentSlots({
+      startDate,
+      days,
+      locationIds: [search.locationId],
+      providerIds,
+      appointmentTypeId: search.appointmentTypeId,
+    });
+    return slotsFromGroups(groups);
+  }
+}

@@ -1,0 +1,7 @@
+export { BookingService } from './booking-service';
+export type { BookingServiceOptions, BookingResult, LocationReference, TimeOffer, TimeSearch } from './booking-service';
+export { matchPatient, normaliseName, phoneKey } from './patient-match';
+export type { PatientIdentity, PatientMatch } from './patient-match';
+export { rankAround, rankInWindow, searchRange, slotKey, slotsFromGroups } from './slot-ranking';
+export type { OpenSlot, PreferenceWindows, TimeWindow } from './slot-ranking';
+export { formatDay, formatSlotTime } from './format';
