@@ -1,0 +1,2 @@
+export { FileStorage, ETagConflictError } from './file-storage';
+export type { KeyValueStorage, StoreItem, StoreItems } from './file-storage';
