@@ -1,0 +1,254 @@
+// Tiny HTTP plumbing for the sandbox: a router with route patterns (the counters key on them),
+// the NexHealth envelope, and query helpers that raise 400s naming the parameter.
+import type { IncomingHttpHeaders } from 'node:http';
+import { DateTime } from 'luxon';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errors: string[],
+    readonly description: string | null = null,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(errors.join('; '));
+  }
+}
+
+export const badRequest = (message: string): ApiError => new ApiError(400, [message]);
+export const missing = (name: string): ApiError => badRequest(`Missing parameter ${name}`);
+export const invalid = (name: string): ApiError => badRequest(`Invalid parameter ${name}`);
+export const notFound = (what: string): ApiError => new ApiError(404, [`${what} not found`]);
+
+export interface Envelope {
+  code: boolean;
+  data: unknown;
+  description: string | string[] | null;
+  error: string[];
+  count?: number;
+}
+
+export interface ApiResponse {
+  status: number;
+  body?: Envelope | Record<string, unknown> | unknown[];
+  headers?: Record<string, string>;
+}
+
+export function ok(data: unknown, options: { status?: number; description?: string; count?: number } = {}): ApiResponse {
+  const body: Envelope = { code: true, data, description: options.description ?? 'Success', error: [] };
+  if (options.count !== undefined) body.count = options.count;
+  return { status: options.status ?? 200, body };
+}
+
+export const noContent = (): ApiResponse => ({ status: 204 });
+
+export function failure(errors: string[], description: string | null = null): Envelope {
+  return { code: false, data: null, description, error: errors };
+}
+
+/** Query parameters; remembers which ones a handler read so unknown ones can be reported. */
+export class Query {
+  private readonly read = new Set<string>();
+
+  constructor(private readonly params: URLSearchParams) {}
+
+  private raw(name: string): string | undefined {
+    this.read.add(name);
+    const value = this.params.get(name);
+    return value === null || value === '' ? undefined : value;
+  }
+
+  str(name: string): string | undefined {
+    return this.raw(name);
+  }
+
+  requireStr(name: string): string {
+    const value = this.raw(name);
+    if (value === undefined) throw missing(name);
+    return value;
+  }
+
+  int(name: string): number | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    if (!/^\d+$/.test(value)) throw invalid(name);
+    return Number(value);
+  }
+
+  requireInt(name: string): number {
+    const value = this.int(name);
+    if (value === undefined) throw missing(name);
+    return value;
+  }
+
+  bool(name: string): boolean | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    if (value === 'true' || value === '1') return true;
+    if (value === 'false' || value === '0') return false;
+    throw invalid(name);
+  }
+
+  /** `name[]=1&name[]=2` (Rails style); a bare `name=1,2` is tolerated too. */
+  intArray(name: string): number[] | undefined {
+    this.read.add(name);
+    this.read.add(`${name}[]`);
+    const values = [...this.params.getAll(`${name}[]`), ...this.params.getAll(name)]
+      .flatMap((value) => value.split(','))
+      .filter((value) => value !== '');
+    if (values.length === 0) return undefined;
+    return values.map((value) => {
+      if (!/^\d+$/.test(value)) throw invalid(name);
+      return Number(value);
+    });
+  }
+
+  date(name: string): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    if (!isIsoDate(value)) throw invalid(name);
+    return value;
+  }
+
+  dateTime(name: string): Date | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    const parsed = parseDateTime(value);
+    if (!parsed) throw invalid(name);
+    return parsed;
+  }
+
+  ignored(): string[] {
+    const names = new Set<string>();
+    for (const key of this.params.keys()) if (!this.read.has(key)) names.add(key.replace(/\[\]$/, ''));
+    return [...names];
+  }
+}
+
+export function isIsoDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid;
+}
+
+/** An ISO 8601 date-time (with offset or Z); a bare date is read as UTC midnight. */
+export function parseDateTime(value: string): Date | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value)) return undefined;
+  const parsed = DateTime.fromISO(value, { setZone: true, zone: 'utc' });
+  return parsed.isValid ? parsed.toJSDate() : undefined;
+}
+
+export interface ApiRequest {
+  method: string;
+  path: string;
+  route: string;
+  params: Record<string, string>;
+  query: Query;
+  body: unknown;
+  headers: IncomingHttpHeaders;
+}
+
+export type Handler = (request: ApiRequest) => ApiResponse | Promise<ApiResponse>;
+
+interface Route {
+  method: string;
+  pattern: string;
+  regex: RegExp;
+  keys: string[];
+  handler: Handler;
+}
+
+export class Router {
+  private readonly routes: Route[] = [];
+
+  add(method: string, pattern: string, handler: Handler): void {
+    const keys: string[] = [];
+    const source = pattern.replace(/:(\w+)/g, (_match, key: string) => {
+      keys.push(key);
+      return '([^/]+)';
+    });
+    this.routes.push({ method, pattern, regex: new RegExp(`^${source}/?$`), keys, handler });
+  }
+
+  match(method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
+    for (const route of this.routes) {
+      if (route.method !== method) continue;
+      const found = route.regex.exec(path);
+      if (!found) continue;
+      const params: Record<string, string> = {};
+      route.keys.forEach((key, index) => {
+        params[key] = decodeURIComponent(found[index + 1] ?? '');
+      });
+      return { route, params };
+    }
+    return undefined;
+  }
+}
+
+// Body helpers: narrow unknown JSON to what a handler needs, naming the field on failure.
+export type Json = Record<string, unknown>;
+
+export function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function objectField(body: unknown, name: string): Json {
+  if (!isObject(body)) throw missing(name);
+  const value = body[name];
+  if (value === undefined || value === null) throw missing(name);
+  if (!isObject(value)) throw invalid(name);
+  return value;
+}
+
+export function optString(obj: Json, key: string, label: string): string | undefined {
+  const value = obj[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw invalid(label);
+  return value;
+}
+
+export function reqString(obj: Json, key: string, label: string): string {
+  const value = optString(obj, key, label);
+  if (value === undefined || value.trim() === '') throw missing(label);
+  return value;
+}
+
+export function optInt(obj: Json, key: string, label: string): number | undefined {
+  const value = obj[key];
+  if (value === undefined || value === null) return undefined;
+  const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isInteger(number) || number < 0) throw invalid(label);
+  return number;
+}
+
+export function reqInt(obj: Json, key: string, label: string): number {
+  const value = optInt(obj, key, label);
+  if (value === undefined) throw missing(label);
+  return value;
+}
+
+export function optBool(obj: Json, key: string, label: string): boolean | undefined {
+  const value = obj[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') throw invalid(label);
+  return value;
+}
+
+export function optIntArray(obj: Json, key: string, label: string): number[] | undefined {
+  const value = obj[key];
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) throw invalid(label);
+  return value.map((item) => {
+    if (typeof item !== 'number' || !Number.isInteger(item)) throw invalid(label);
+    return item;
+  });
+}
+
+export function paginate<T>(items: T[], query: Query): { page: T[]; count: number } {
+  const page = query.int('page') ?? 1;
+  const perPage = query.int('per_page') ?? DEFAULT_PER_PAGE;
+  if (page < 1) throw invalid('page');
+  if (perPage < 1) throw invalid('per_page');
+  const size = Math.min(perPage, MAX_PER_PAGE);
+  return { page: items.slice((page - 1) * size, page * size), count: items.length };
+}
+
+export const DEFAULT_PER_PAGE = 25;
+export const MAX_PER_PAGE = 1000;

@@ -1,0 +1,397 @@
+// The sandbox server: NexHealth API on node:http, plus the /__sandbox admin controls.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import jwt from 'jsonwebtoken';
+import type { Logger } from 'pino';
+import { createLogger } from '../services/logger';
+import { registerAdmin } from './admin';
+import { registerApi } from './api';
+import {
+  ApiError, Query, Router, failure, type ApiRequest, type ApiResponse, type Envelope,
+} from './http';
+import { renderAppointment, type Appointment, type State } from './model';
+import { DEMO_API_KEY, DEMO_SUBDOMAIN, buildSeed, type SeedSummary } from './seed';
+import { WebhookDispatcher } from './webhooks';
+
+export { DEMO_API_KEY, DEMO_SUBDOMAIN };
+export type { SeedSummary };
+
+export const DEFAULT_WEBHOOK_RETRY_DELAYS_MS = [
+  30_000, 90_000, 210_000, 600_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 86_400_000, 172_800_000,
+];
+
+export interface SandboxOptions {
+  port?: number;
+  host?: string;
+  insertionDelayMs?: number;
+  tokenTtlSeconds?: number;
+  webhookRetryDelaysMs?: number[];
+  clock?: { now(): Date };
+  logger?: Logger;
+}
+
+export interface RunningSandbox {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  seed: SeedSummary;
+}
+
+export interface Settings {
+  insertionDelayMs: number;
+  tokenTtlSeconds: number;
+  webhookRetryDelaysMs: number[];
+  /** Sandbox-only switch; on by default like the real API. */
+  rateLimits: boolean;
+}
+
+export type FaultKind = 'down' | 'slow' | 'rate_limit' | 'server_error';
+
+export interface Fault {
+  kind: FaultKind;
+  remaining: number; // Infinity = until cleared
+  delayMs: number;
+  retryAfterSeconds?: number;
+  path?: string;
+  method?: string;
+}
+
+/** Everything the admin controls can reach. */
+export interface SandboxRuntime {
+  state(): State;
+  now(): Date;
+  freezeClock(at: Date | null): void;
+  advanceClock(ms: number): void;
+  settings: Settings;
+  faults: Fault[];
+  counters: Map<string, number>;
+  insertions: { failNext: number; failReason: string };
+  webhooks: WebhookDispatcher;
+  /** Back to seed; `frozenAt` freezes the clock there first so the seed is placed relative to it. */
+  reset(frozenAt?: Date): void;
+}
+
+// Documented limits, per API key: 100 req/s; per minute 1,000 on patients/appointments, 2,000 else.
+const PER_SECOND_LIMIT = 100;
+const PER_MINUTE_LIMIT_HEAVY = 1000;
+const PER_MINUTE_LIMIT_OTHER = 2000;
+
+class RateLimiter {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  /** True when this request is over a limit. Uses real time: limits are about real load. */
+  over(key: string, path: string): boolean {
+    const now = Date.now();
+    const heavy = /^\/(patients|appointments)(\/|$)/.test(path);
+    const checks: Array<[string, number, number]> = [
+      [`${key}|s`, 1000, PER_SECOND_LIMIT],
+      [`${key}|m|${heavy ? 'heavy' : 'other'}`, 60_000, heavy ? PER_MINUTE_LIMIT_HEAVY : PER_MINUTE_LIMIT_OTHER],
+    ];
+    let over = false;
+    for (const [id, span, limit] of checks) {
+      let window = this.windows.get(id);
+      if (!window || now - window.start >= span) {
+        window = { start: now, count: 0 };
+        this.windows.set(id, window);
+      }
+      window.count += 1;
+      if (window.count > limit) over = true;
+    }
+    return over;
+  }
+
+  clear(): void {
+    this.windows.clear();
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function send(response: ServerResponse, result: ApiResponse): void {
+  if (response.headersSent || response.destroyed) return;
+  const headers: Record<string, string> = { ...(result.headers ?? {}) };
+  if (result.status === 204 || result.body === undefined) {
+    response.writeHead(result.status, headers);
+    response.end();
+    return;
+  }
+  const text = JSON.stringify(result.body);
+  headers['content-type'] = 'application/json; charset=utf-8';
+  headers['content-length'] = String(Buffer.byteLength(text));
+  response.writeHead(result.status, headers);
+  response.end(text);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const logger = options.logger ?? createLogger({ name: 'sandbox', level: 'warn' });
+  const baseClock = options.clock ?? { now: () => new Date() };
+  const defaults = (): Settings => ({
+    insertionDelayMs: options.insertionDelayMs ?? 2000,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
+    webhookRetryDelaysMs: [...(options.webhookRetryDelaysMs ?? DEFAULT_WEBHOOK_RETRY_DELAYS_MS)],
+    rateLimits: true,
+  });
+  // The signing secret survives resets so a client's cached token stays valid across tests.
+  const jwtSecret = randomBytes(32);
+  let frozen: Date | null = null;
+  let offsetMs = 0;
+  const now = (): Date => (frozen ? new Date(frozen.getTime()) : new Date(baseClock.now().getTime() + offsetMs));
+
+  const initial = buildSeed(now());
+  let state = initial.state;
+  const insertionTimers = new Set<NodeJS.Timeout>();
+  const limiter = new RateLimiter();
+  const settings = defaults();
+
+  const runtime: SandboxRuntime = {
+    state: () => state,
+    now,
+    freezeClock(at) {
+      frozen = at;
+      offsetMs = 0;
+    },
+    advanceClock(ms) {
+      if (frozen) frozen = new Date(frozen.getTime() + ms);
+      else offsetMs += ms;
+    },
+    settings,
+    faults: [],
+    counters: new Map(),
+    insertions: { failNext: 0, failReason: 'The record system refused the appointment' },
+    webhooks: new WebhookDispatcher({ now, retryDelaysMs: () => settings.webhookRetryDelaysMs, logger }),
+    reset(frozenAt) {
+      frozen = frozenAt ?? null;
+      offsetMs = 0;
+      Object.assign(settings, defaults());
+      for (const timer of insertionTimers) clearTimeout(timer);
+      insertionTimers.clear();
+      runtime.webhooks.reset();
+      runtime.faults.length = 0;
+      runtime.counters.clear();
+      runtime.insertions.failNext = 0;
+      runtime.insertions.failReason = 'The record system refused the appointment';
+      limiter.clear();
+      state = buildSeed(now()).state;
+    },
+  };
+
+  const completeInsertion = (appointment: Appointment): void => {
+    const failed = runtime.insertions.failNext > 0;
+    if (failed) runtime.insertions.failNext -= 1;
+    appointment.insertion = failed ? 'failed' : 'complete';
+    if (!failed) {
+      appointment.foreign_id = `ext-${appointment.id}`;
+      appointment.last_sync_time = now().toISOString();
+      appointment.updated_at = now().toISOString();
+    }
+    const eventName = failed ? 'appointment_insertion.failed' : 'appointment_insertion.complete';
+    for (const subscription of state.webhookSubscriptions) {
+      if (!subscription.active || subscription.resource_type !== 'Appointment' || subscription.event !== 'appointment_insertion') continue;
+      const endpoint = state.webhookEndpoints.find((e) => e.id === subscription.webhook_endpoint_id);
+      if (!endpoint?.active) continue;
+      const data: Record<string, unknown> = { appointment: renderAppointment(state, appointment) };
+      if (failed) data.error = [runtime.insertions.failReason];
+      runtime.webhooks.dispatch({
+        endpoint,
+        eventName,
+        appointmentId: appointment.id,
+        body: {
+          institution_id: state.institution.id,
+          subdomain: subscription.subdomain,
+          webhook_subscription_id: subscription.id,
+          resource_type: 'Appointment',
+          event_name: eventName,
+          event_time: now().toISOString(),
+          delivery_errors: [],
+          data,
+        },
+      });
+    }
+    logger.info({ appointmentId: appointment.id, outcome: appointment.insertion }, 'sandbox insertion finished');
+  };
+
+  const apiRouter = new Router();
+  registerApi(apiRouter, {
+    state: () => state,
+    now,
+    onAppointmentCreated(appointment) {
+      // A real timer, independent of the (possibly frozen) sandbox clock.
+      const timer = setTimeout(() => {
+        insertionTimers.delete(timer);
+        completeInsertion(appointment);
+      }, settings.insertionDelayMs);
+      insertionTimers.add(timer);
+    },
+  });
+  const adminRouter = new Router();
+  registerAdmin(adminRouter, runtime);
+
+  const issueToken = (): string => {
+    const iat = Math.floor(now().getTime() / 1000);
+    return jwt.sign({ sub: 'sandbox-api-user', scp: 'api_user', iat, exp: iat + settings.tokenTtlSeconds, jti: randomUUID() }, jwtSecret, { algorithm: 'HS256' });
+  };
+
+  /** The API key behind a bearer token, or undefined when missing, bad or expired. */
+  const bearerKey = (header: string | undefined): string | undefined => {
+    const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+    if (!match?.[1]) return undefined;
+    try {
+      jwt.verify(match[1], jwtSecret, { algorithms: ['HS256'], clockTimestamp: Math.floor(now().getTime() / 1000) });
+      return DEMO_API_KEY;
+    } catch {
+      return undefined;
+    }
+  };
+
+  const unauthorized = (): ApiResponse => ({ status: 401, body: failure(['Unauthorized'], 'Invalid Credentials') });
+
+  async function handleApi(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const method = (request.method ?? 'GET').toUpperCase();
+    const path = url.pathname.replace(/\/+$/, '') || '/';
+    const isAuth = method === 'POST' && path === '/authenticates';
+    const matched = isAuth ? undefined : apiRouter.match(method, path);
+    const routeKey = isAuth ? 'POST /authenticates' : `${method} ${matched ? matched.route.pattern : path}`;
+    runtime.counters.set(routeKey, (runtime.counters.get(routeKey) ?? 0) + 1);
+
+    const fault = runtime.faults.find((f) => (!f.path || path.startsWith(f.path)) && (!f.method || f.method.toUpperCase() === method));
+    if (fault) {
+      fault.remaining -= 1;
+      if (fault.remaining <= 0) runtime.faults.splice(runtime.faults.indexOf(fault), 1);
+      switch (fault.kind) {
+        case 'down':
+          request.socket.destroy();
+          return;
+        case 'slow':
+          await sleep(fault.delayMs);
+          break;
+        case 'rate_limit': {
+          const headers: Record<string, string> = {};
+          if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
+          send(response, { status: 429, body: failure(['Too many requests']), headers });
+          return;
+        }
+        case 'server_error':
+          send(response, { status: 500, body: failure(['Internal server error']) });
+          return;
+      }
+    }
+
+    const raw = await readBody(request);
+    const authorization = request.headers.authorization;
+    let key: string | undefined;
+    if (isAuth) {
+      if (authorization !== DEMO_API_KEY) return send(response, unauthorized());
+      key = authorization;
+    } else {
+      key = bearerKey(authorization);
+      if (!key) return send(response, unauthorized());
+    }
+    if (settings.rateLimits && limiter.over(key, path)) {
+      return send(response, { status: 429, body: failure(['Too many requests']) });
+    }
+    if (isAuth) {
+      return send(response, { status: 201, body: { code: true, data: { token: issueToken() }, description: 'Authenticated', error: [] } });
+    }
+    if (!matched) return send(response, { status: 404, body: failure(['Route not found']) });
+
+    let body: unknown = undefined;
+    if (raw.length > 0) {
+      try {
+        body = JSON.parse(raw.toString('utf8'));
+      } catch {
+        return send(response, { status: 400, body: failure(['Malformed JSON body']) });
+      }
+    }
+    const query = new Query(url.searchParams);
+    const apiRequest: ApiRequest = { method, path, route: matched.route.pattern, params: matched.params, query, body, headers: request.headers };
+    let result: ApiResponse;
+    try {
+      result = await matched.route.handler(apiRequest);
+      const ignored = query.ignored();
+      const envelope = result.body as Envelope | undefined;
+      if (ignored.length > 0 && envelope && typeof envelope === 'object' && 'code' in envelope) {
+        envelope.error = [...envelope.error, `Note that following parameters are ignored: ${ignored.join(', ')}.`];
+      }
+    } catch (error) {
+      if (error instanceof ApiError) {
+        result = { status: error.status, body: failure(error.errors, error.description), headers: error.headers };
+      } else {
+        // Message only: never the request, which may carry patient data.
+        logger.error({ route: routeKey, message: error instanceof Error ? error.message : 'unknown' }, 'sandbox handler failed');
+        result = { status: 500, body: failure(['Internal server error']) };
+      }
+    }
+    logger.debug({ route: routeKey, status: result.status }, 'sandbox request');
+    send(response, result);
+  }
+
+  async function handleAdmin(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const method = (request.method ?? 'GET').toUpperCase();
+    const path = url.pathname.replace(/\/+$/, '');
+    const matched = adminRouter.match(method, path);
+    const raw = await readBody(request);
+    if (!matched) return send(response, { status: 404, body: { error: 'Unknown admin route' } });
+    let body: unknown = undefined;
+    try {
+      body = raw.length > 0 ? JSON.parse(raw.toString('utf8')) : undefined;
+    } catch {
+      return send(response, { status: 400, body: { error: 'Malformed JSON body' } });
+    }
+    try {
+      send(response, await matched.route.handler({
+        method, path, route: matched.route.pattern, params: matched.params, query: new Query(url.searchParams), body, headers: request.headers,
+      }));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : 'failed';
+      send(response, { status: error instanceof ApiError ? error.status : 500, body: { error: message } });
+    }
+  }
+
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://sandbox.local');
+    const handler = url.pathname === '/__sandbox' || url.pathname.startsWith('/__sandbox/') ? handleAdmin : handleApi;
+    handler(request, response, url).catch((error: unknown) => {
+      logger.error({ message: error instanceof Error ? error.message : 'unknown' }, 'sandbox request failed');
+      send(response, { status: 500, body: failure(['Internal server error']) });
+    });
+  });
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ port }, 'NexHealth sandbox listening');
+
+  let closed = false;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    seed: initial.summary,
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const timer of insertionTimers) clearTimeout(timer);
+      insertionTimers.clear();
+      runtime.webhooks.cancelAll();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
