@@ -15,7 +15,9 @@ export type PatientMatch =
   | { kind: 'found'; patientId: number }
   | { kind: 'none' }
   /** Several records share name and date of birth: a phone or email must tell them apart. */
-  | { kind: 'ambiguous'; candidates: number };
+  | { kind: 'ambiguous'; candidates: number }
+  /** Name and date of birth match, but the phone or email given matches none of those records. */
+  | { kind: 'unconfirmed' };
 
 /** Case, accents and punctuation do not make two names different ("José" = "jose"). */
 export function normaliseName(name: string): string {
@@ -54,6 +56,6 @@ export function matchPatient(candidates: Patient[], identity: PatientIdentity, o
   if (!contactGiven) return { kind: 'ambiguous', candidates: sameNameAndBirth.length };
   const withContact = sameNameAndBirth.filter((patient) => hasContact(patient, identity));
   if (withContact.length === 1) return { kind: 'found', patientId: withContact[0].id };
-  if (withContact.length === 0) return { kind: 'none' };
+  if (withContact.length === 0) return { kind: 'unconfirmed' };
   return { kind: 'ambiguous', candidates: withContact.length };
 }

@@ -33,13 +33,13 @@ describe('matchPatient', () => {
     assert.deepEqual(matchPatient(records, maria), { kind: 'ambiguous', candidates: 2 });
     assert.deepEqual(matchPatient(records, { ...maria, phone: '+15552020002' }), { kind: 'found', patientId: 3 });
     assert.deepEqual(matchPatient(records, { ...maria, email: 'MARIA.G@example.com' }), { kind: 'found', patientId: 2 });
-    assert.deepEqual(matchPatient(records, { ...maria, phone: '+15559999999' }), { kind: 'none' });
+    assert.deepEqual(matchPatient(records, { ...maria, phone: '+15559999999' }), { kind: 'unconfirmed' });
   });
 
   it('requires a matching contact before appointments are shown', () => {
     const ana = { firstName: 'Ana', lastName: 'Diaz', dateOfBirth: '1990-03-04' };
     assert.deepEqual(matchPatient(records, { ...ana, phone: '+15552013344' }, { requireContact: true }), { kind: 'found', patientId: 1 });
-    assert.deepEqual(matchPatient(records, { ...ana, phone: '+15550000000' }, { requireContact: true }), { kind: 'none' });
+    assert.deepEqual(matchPatient(records, { ...ana, phone: '+15550000000' }, { requireContact: true }), { kind: 'unconfirmed' });
     assert.deepEqual(matchPatient(records, ana, { requireContact: true }), { kind: 'ambiguous', candidates: 1 });
   });
 });
