@@ -27,6 +27,7 @@ export function registerAdmin(router: Router, runtime: SandboxRuntime): void {
     faults: runtime.faults.map((f) => ({ ...f, remaining: Number.isFinite(f.remaining) ? f.remaining : null })),
     insertions: runtime.insertions,
     webhooks: { dropNext: runtime.webhooks.dropNext, duplicateNext: runtime.webhooks.duplicateNext },
+    seed: runtime.seed(),
   });
 
   router.add('GET', '/__sandbox', () => json(view()));

@@ -70,6 +70,8 @@ export interface SandboxRuntime {
   webhooks: WebhookDispatcher;
   /** Back to seed; `frozenAt` freezes the clock there first so the seed is placed relative to it. */
   reset(frozenAt?: Date): void;
+  /** Ids (and the seed's "next weekday") of the current seed. */
+  seed(): SeedSummary;
 }
 
 // Documented limits, per API key: 100 req/s; per minute 1,000 on patients/appointments, 2,000 else.
@@ -149,6 +151,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   const initial = buildSeed(now());
   let state = initial.state;
+  let summary = initial.summary;
   const insertionTimers = new Set<NodeJS.Timeout>();
   const limiter = new RateLimiter();
   const settings = defaults();
@@ -181,8 +184,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       runtime.insertions.failNext = 0;
       runtime.insertions.failReason = 'The record system refused the appointment';
       limiter.clear();
-      state = buildSeed(now()).state;
+      ({ state, summary } = buildSeed(now()));
     },
+    seed: () => summary,
   };
 
   const completeInsertion = (appointment: Appointment): void => {
@@ -381,7 +385,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   return {
     url: `http://${host}:${port}`,
     port,
-    seed: initial.summary,
+    /** Live: follows resets (ids are stable; seeded appointment times move with the clock). */
+    get seed() {
+      return summary;
+    },
     async close() {
       if (closed) return;
       closed = true;
