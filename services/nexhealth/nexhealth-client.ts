@@ -20,12 +20,14 @@ export interface NexHealthClientOptions {
   timeoutMs?: number;
   maxRetries?: number;
   referenceTtlMs?: number;
+  /** per_page of list calls (100 unless a test wants to see paging). */
+  pageSize?: number;
   /** Test hooks: deterministic jitter and instant waits. */
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
 
-const PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGES = 50;
 const MAX_SLOT_DAYS = 14;
 
@@ -182,6 +184,9 @@ export class NexHealthClient {
       try {
         return await this.write<Appointment>('POST', '/appointments', '/appointments', query, body, extractAppointment);
       } catch (error) {
+        if (isSlotTaken(error)) {
+          throw new NexHealthError('slot_unavailable', 'POST /appointments', { status: error.status, problems: error.problems });
+        }
         if (!isNexHealthError(error, 'unavailable') || attempt >= 1) throw error;
         const existing = await this.findBooked(appointment);
         if (existing) return existing;
@@ -289,15 +294,16 @@ export class NexHealthClient {
   /** Follows page/per_page until `count` items are read (or a short page ends the list). */
   private async collectPages<T>(path: string, query: Query, extract: (data: unknown) => T[]): Promise<T[]> {
     const items: T[] = [];
+    const pageSize = this.options.pageSize ?? DEFAULT_PAGE_SIZE;
     for (let page = 1; page <= MAX_PAGES; page += 1) {
       const result = await this.transport.request<unknown>({
         method: 'GET', path, route: path, idempotent: true,
-        query: { subdomain: this.subdomain, ...query, page, per_page: PAGE_SIZE },
+        query: { subdomain: this.subdomain, ...query, page, per_page: pageSize },
       });
       const pageItems = extract(result.data);
       items.push(...pageItems);
       const total = result.count;
-      if (pageItems.length < PAGE_SIZE || (total !== undefined && items.length >= total)) break;
+      if (pageItems.length < pageSize || (total !== undefined && items.length >= total)) break;
     }
     return items;
   }
@@ -313,6 +319,13 @@ export class NexHealthClient {
     return candidates.find((candidate) => candidate.provider_id === appointment.providerId
       && new Date(candidate.start_time).getTime() === start && !candidate.cancelled && !candidate.canceled);
   }
+}
+
+/** NexHealth answers a double booking with a 400 (or 409) whose message says the time is taken. */
+function isSlotTaken(error: unknown): error is NexHealthError {
+  if (!isNexHealthError(error)) return false;
+  if (error.status === 409) return true;
+  return error.kind === 'invalid' && error.problems.some((problem) => /not available|already (been )?booked|taken|overlap|conflict/i.test(problem));
 }
 
 /** Patients come as `{patients:[...]}` (the sandbox, the API reference) or `[{patients:[...]}]` (the guide). */

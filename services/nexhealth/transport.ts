@@ -150,7 +150,7 @@ export class NexHealthTransport {
       if (envelope.code === false) return new NexHealthError('invalid', endpoint, { status, problems });
       return { status, data: envelope.data as T, count: envelope.count, warnings: problems };
     }
-    return new NexHealthError(kindForStatus(status, problems), endpoint, {
+    return new NexHealthError(kindForStatus(status), endpoint, {
       status,
       problems,
       retryAfterMs: parseRetryAfter(outcome.response.headers['retry-after'], this.options.clock.now()),
@@ -174,10 +174,8 @@ export class NexHealthTransport {
 
 type Outcome = { kind: 'response'; response: AxiosResponse<string> } | { kind: 'network'; code: string };
 
-function kindForStatus(status: number, problems: string[]): NexHealthErrorKind {
-  if (status === 400 || status === 422) {
-    return problems.some((problem) => /not available|already (been )?booked|taken|overlap|conflict/i.test(problem)) ? 'slot_unavailable' : 'invalid';
-  }
+function kindForStatus(status: number): NexHealthErrorKind {
+  if (status === 400 || status === 422) return 'invalid';
   if (status === 401 || status === 403) return 'auth';
   if (status === 404) return 'not_found';
   if (status === 409) return 'slot_unavailable';

@@ -1,0 +1,328 @@
+// The typed client against the sandbox over real HTTP: every endpoint the product uses and every
+// fault the sandbox can inject.
+import assert from 'node:assert/strict';
+import { ManualClock } from '../../services/clock';
+import { NexHealthClient, NexHealthError, isNexHealthError, type NexHealthClientOptions } from '../../services/nexhealth';
+import type { RunningSandbox } from '../../sandbox';
+import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
+
+const NOW = new Date('2026-11-24T15:00:00Z'); // Tue 10:00 in New York
+
+describe('NexHealth client against the sandbox', function () {
+  this.timeout(20_000);
+  let sandbox: RunningSandbox;
+  let admin: SandboxAdmin;
+  let clock: ManualClock;
+
+  const makeClient = (overrides: Partial<NexHealthClientOptions> = {}) => new NexHealthClient({
+    baseUrl: sandbox.url,
+    apiKey: 'sandbox-api-key',
+    subdomain: 'demo-dental',
+    clock,
+    timeoutMs: 2_000,
+    maxRetries: 3,
+    // Short, deterministic waits keep the suite fast while still exercising the retry path.
+    random: () => 0.5,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 20))),
+    ...overrides,
+  });
+
+  before(async () => {
+    sandbox = await sharedSandbox();
+    admin = new SandboxAdmin(sandbox.url);
+  });
+
+  beforeEach(async () => {
+    clock = new ManualClock(NOW);
+    await admin.reset(NOW);
+  });
+
+  describe('authentication', () => {
+    it('exchanges the API key once and reuses the token', async () => {
+      const client = makeClient();
+      await Promise.all([client.listLocations(), client.listProviders(sandbox.seed.locations.brooklyn), client.listAppointmentTypes(sandbox.seed.locations.brooklyn)]);
+      await client.searchPatients({ locationId: sandbox.seed.locations.brooklyn, name: 'Diaz' });
+      const counters = await admin.counters();
+      assert.equal(counters['POST /authenticates'], 1);
+    });
+
+    it('exchanges again when the token has expired', async () => {
+      await admin.settings({ tokenTtlSeconds: 120 });
+      const client = makeClient();
+      await client.searchPatients({ locationId: sandbox.seed.locations.brooklyn, name: 'Diaz' });
+      clock.advance(119_000);
+      await admin.advanceClock(119_000);
+      await client.searchPatients({ locationId: sandbox.seed.locations.brooklyn, name: 'Diaz' });
+      assert.equal((await admin.counters())['POST /authenticates'], 2);
+    });
+
+    it('recovers from a token the API refuses before its time', async () => {
+      const client = makeClient();
+      await client.searchPatients({ locationId: sandbox.seed.locations.brooklyn, name: 'Diaz' });
+      // The sandbox's clock jumps past the token's expiry while ours does not: a 401 on a "fresh" token.
+      await admin.advanceClock(2 * 3600_000);
+      const patients = await client.searchPatients({ locationId: sandbox.seed.locations.brooklyn, name: 'Diaz' });
+      assert.ok(patients.length > 0);
+      assert.equal((await admin.counters())['POST /authenticates'], 2);
+    });
+
+    it('reports a wrong API key as an auth error without retrying it', async () => {
+      const client = makeClient({ apiKey: 'wrong-key' });
+      await assert.rejects(client.listLocations(), (error: unknown) => isNexHealthError(error, 'auth') && error.status === 401);
+      assert.equal((await admin.counters())['POST /authenticates'], 1);
+    });
+  });
+
+  describe('reference data', () => {
+    it('reads locations, providers, operatories and appointment types', async () => {
+      const client = makeClient();
+      const locations = await client.listLocations();
+      assert.deepEqual(locations.map((location) => location.name).sort(), ['Brooklyn Office', 'Manhattan Office']);
+      assert.ok(locations.every((location) => location.tz === 'America/New_York'));
+      const brooklyn = sandbox.seed.locations.brooklyn;
+      const providers = await client.listProviders(brooklyn);
+      assert.ok(providers.some((provider) => provider.id === sandbox.seed.providers.sarahLee));
+      assert.ok(!providers.some((provider) => provider.id === sandbox.seed.providers.emilyKim), 'Dr. Kim works in Manhattan only');
+      const operatories = await client.listOperatories(brooklyn);
+      assert.ok(operatories.length >= 2 && operatories.every((operatory) => operatory.location_id === brooklyn));
+      const types = await client.listAppointmentTypes(brooklyn);
+      assert.ok(types.some((type) => type.name === 'Cleaning' && type.minutes === 60));
+    });
+
+    it('caches reference data for its TTL', async () => {
+      const client = makeClient({ referenceTtlMs: 60_000 });
+      const brooklyn = sandbox.seed.locations.brooklyn;
+      await client.listAppointmentTypes(brooklyn);
+      await client.listAppointmentTypes(brooklyn);
+      await client.listLocations();
+      await client.listLocations();
+      let counters = await admin.counters();
+      assert.equal(counters['GET /appointment_types'], 1);
+      assert.equal(counters['GET /locations'], 1);
+      clock.advance(61_000);
+      await client.listAppointmentTypes(brooklyn);
+      counters = await admin.counters();
+      assert.equal(counters['GET /appointment_types'], 2);
+    });
+
+    it('creates an appointment type and sees it (cache cleared)', async () => {
+      const client = makeClient();
+      const brooklyn = sandbox.seed.locations.brooklyn;
+      await client.listAppointmentTypes(brooklyn);
+      const created = await client.createAppointmentType(brooklyn, { name: 'Whitening', minutes: 45, parent_type: 'Location', parent_id: brooklyn, bookable_online: true });
+      assert.equal(created.name, 'Whitening');
+      const types = await client.listAppointmentTypes(brooklyn);
+      assert.ok(types.some((type) => type.id === created.id));
+      await assert.rejects(client.createAppointmentType(brooklyn, { name: 'Whitening', minutes: 45, parent_type: 'Location', parent_id: brooklyn }),
+        (error: unknown) => isNexHealthError(error, 'invalid'));
+    });
+
+    it('creates, changes and deletes an availability', async () => {
+      const client = makeClient();
+      const manhattan = sandbox.seed.locations.manhattan;
+      const type = sandbox.seed.appointmentTypes.manhattan.consultation;
+      const created = await client.createAvailability(manhattan, {
+        provider_id: sandbox.seed.providers.emilyKim, begin_time: '18:00', end_time: '19:00', days: ['Saturday'], appointment_type_ids: [type], active: true,
+      });
+      assert.equal(created.begin_time, '18:00');
+      const changed = await client.updateAvailability(created.id, { end_time: '20:00' });
+      assert.equal(changed.end_time, '20:00');
+      assert.ok((await client.listAvailabilities(manhattan)).some((availability) => availability.id === created.id));
+      await client.deleteAvailability(created.id);
+      assert.ok(!(await client.listAvailabilities(manhattan)).some((availability) => availability.id === created.id));
+    });
+
+    it('maps an unknown id to not_found', async () => {
+      const client = makeClient();
+      await assert.rejects(client.getAppointment(999_999), (error: unknown) => isNexHealthError(error, 'not_found') && error.status === 404);
+    });
+  });
+
+  describe('patients', () => {
+    it('finds a patient by name and date of birth', async () => {
+      const client = makeClient();
+      const found = await client.searchPatients({ locationId: sandbox.seed.locations.brooklyn, name: 'diaz', dateOfBirth: '1990-03-04' });
+      assert.deepEqual(found.map((patient) => patient.id), [sandbox.seed.patients.anaDiaz]);
+    });
+
+    it('follows pages to the total count', async () => {
+      const client = makeClient({ pageSize: 5 });
+      const all = await client.searchPatients({ locationId: sandbox.seed.locations.brooklyn });
+      assert.ok(all.length >= 20, `expected every patient, got ${all.length}`);
+      assert.equal(new Set(all.map((patient) => patient.id)).size, all.length);
+      assert.ok((await admin.counters())['GET /patients'] >= 4);
+    });
+
+    it('creates a patient once: a repeat returns the same record', async () => {
+      const client = makeClient();
+      const newPatient = { locationId: sandbox.seed.locations.brooklyn, firstName: 'Zoë', lastName: "O'Neil", email: 'zoe@example.com', dateOfBirth: '2001-07-09', phoneNumber: '5553337777' };
+      const first = await client.createPatient(newPatient);
+      const again = await client.createPatient(newPatient);
+      assert.equal(first.existing, false);
+      assert.equal(again.existing, true);
+      assert.equal(again.patient.id, first.patient.id);
+      const named = await client.searchPatients({ locationId: sandbox.seed.locations.brooklyn, name: "O'Neil" });
+      assert.equal(named.length, 1);
+    });
+
+    it('reports a missing field by name and nothing the patient typed', async () => {
+      const client = makeClient();
+      await assert.rejects(
+        client.createPatient({ locationId: sandbox.seed.locations.brooklyn, firstName: 'Ana', lastName: 'Nuevo', email: '', dateOfBirth: '1999-01-01', phoneNumber: '5551112222' }),
+        (error: unknown) => {
+          assert.ok(isNexHealthError(error, 'invalid'));
+          assert.match(error.message, /email/i);
+          assert.doesNotMatch(error.message, /Nuevo|5551112222|1999-01-01/);
+          return true;
+        },
+      );
+    });
+  });
+
+  describe('slots and appointments', () => {
+    it('finds open slots for a type, splitting a long range into 14-day calls', async () => {
+      const client = makeClient();
+      const brooklyn = sandbox.seed.locations.brooklyn;
+      const groups = await client.getAppointmentSlots({
+        startDate: '2026-11-25', days: 20, locationIds: [brooklyn], providerIds: [sandbox.seed.providers.sarahLee, sandbox.seed.providers.rajPatel],
+        appointmentTypeId: sandbox.seed.appointmentTypes.brooklyn.cleaning,
+      });
+      const slots = groups.flatMap((group) => group.slots);
+      assert.ok(slots.length > 20);
+      assert.ok(slots.some((slot) => slot.time.startsWith('2026-12-10')), 'days after the first 14 are there');
+      assert.ok(slots.every((slot) => Date.parse(slot.end_time) - Date.parse(slot.time) === 60 * 60_000), 'a cleaning is an hour');
+      assert.equal((await admin.counters())['GET /appointment_slots'], 2);
+    });
+
+    it('books a pending appointment that the record system completes later', async () => {
+      const client = makeClient();
+      const brooklyn = sandbox.seed.locations.brooklyn;
+      const [group] = await client.getAppointmentSlots({
+        startDate: '2026-11-30', days: 1, locationIds: [brooklyn], providerIds: [sandbox.seed.providers.sarahLee], appointmentTypeId: sandbox.seed.appointmentTypes.brooklyn.cleaning,
+      });
+      const slot = group.slots[0];
+      const booked = await client.createAppointment({
+        locationId: brooklyn, patientId: sandbox.seed.patients.anaDiaz, providerId: sandbox.seed.providers.sarahLee,
+        startTime: slot.time, operatoryId: slot.operatory_id ?? undefined, appointmentTypeId: sandbox.seed.appointmentTypes.brooklyn.cleaning,
+      });
+      assert.equal(booked.foreign_id, null);
+      assert.equal(Date.parse(booked.start_time), Date.parse(slot.time));
+      await waitFor(async () => (await client.getAppointment(booked.id)).foreign_id !== null);
+
+      const listed = await client.listAppointments({ locationId: brooklyn, start: '2026-11-30T00:00:00Z', end: '2026-12-01T05:00:00Z', patientIds: [sandbox.seed.patients.anaDiaz] });
+      assert.ok(listed.some((appointment) => appointment.id === booked.id));
+
+      await assert.rejects(client.createAppointment({
+        locationId: brooklyn, patientId: sandbox.seed.patients.johnSmith1980, providerId: sandbox.seed.providers.sarahLee,
+        startTime: slot.time, operatoryId: slot.operatory_id ?? undefined, appointmentTypeId: sandbox.seed.appointmentTypes.brooklyn.cleaning,
+      }), (error: unknown) => isNexHealthError(error, 'slot_unavailable'));
+
+      const cancelled = await client.cancelAppointment(booked.id);
+      assert.equal(cancelled.cancelled, true);
+    });
+
+    it('sends a lost create again only after checking it did not go through', async () => {
+      const client = makeClient();
+      const brooklyn = sandbox.seed.locations.brooklyn;
+      await admin.fault({ kind: 'down', path: '/appointments', method: 'POST', times: 1 });
+      const booked = await client.createAppointment({
+        locationId: brooklyn, patientId: sandbox.seed.patients.anaDiaz, providerId: sandbox.seed.providers.sarahLee,
+        startTime: '2026-12-01T14:00:00.000-05:00', operatoryId: sandbox.seed.operatories.brooklynChair1, appointmentTypeId: sandbox.seed.appointmentTypes.brooklyn.consultation,
+      });
+      const counters = await admin.counters();
+      assert.equal(counters['POST /appointments'], 2);
+      assert.equal(counters['GET /appointments'], 1, 'looked before sending again');
+      const listed = await client.listAppointments({ locationId: brooklyn, start: '2026-12-01T00:00:00Z', end: '2026-12-02T05:00:00Z', patientIds: [sandbox.seed.patients.anaDiaz] });
+      assert.deepEqual(listed.filter((appointment) => !appointment.cancelled).map((appointment) => appointment.id), [booked.id]);
+    });
+  });
+
+  describe('webhook endpoints and subscriptions', () => {
+    it('creates, lists, changes and deletes them', async () => {
+      const client = makeClient();
+      const endpoint = await client.createWebhookEndpoint('http://127.0.0.1:1/hook');
+      assert.equal(typeof endpoint.secret_key, 'string');
+      const subscription = await client.createWebhookSubscription(endpoint.id, 'appointment_insertion');
+      assert.equal(subscription.event, 'appointment_insertion');
+      assert.deepEqual((await client.listWebhookSubscriptions(endpoint.id)).map((item) => item.id), [subscription.id]);
+      const listed = await client.listWebhookEndpoints();
+      assert.ok(listed.some((item) => item.id === endpoint.id && item.secret_key === undefined), 'the secret is only shown on create');
+      const paused = await client.updateWebhookEndpoint(endpoint.id, { active: false });
+      assert.equal(paused.active, false);
+      await client.deleteWebhookSubscription(endpoint.id, subscription.id);
+      await client.deleteWebhookEndpoint(endpoint.id);
+      assert.ok(!(await client.listWebhookEndpoints()).some((item) => item.id === endpoint.id));
+    });
+  });
+
+  describe('faults', () => {
+    it('retries a read after the connection drops', async () => {
+      const client = makeClient();
+      await client.listLocations();
+      await admin.fault({ kind: 'down', path: '/patients', times: 2 });
+      const found = await client.searchPatients({ locationId: sandbox.seed.locations.brooklyn, name: 'Diaz' });
+      assert.ok(found.length > 0);
+      assert.equal((await admin.counters())['GET /patients'], 3);
+    });
+
+    it('retries a read after a 500', async () => {
+      const client = makeClient();
+      await admin.fault({ kind: 'server_error', path: '/appointment_types', times: 1 });
+      assert.ok((await client.listAppointmentTypes(sandbox.seed.locations.brooklyn)).length > 0);
+      assert.equal((await admin.counters())['GET /appointment_types'], 2);
+    });
+
+    it('gives up on a service that stays down, with an unavailable error', async () => {
+      const client = makeClient({ maxRetries: 2 });
+      await admin.fault({ kind: 'server_error', path: '/providers' });
+      await assert.rejects(client.listProviders(sandbox.seed.locations.brooklyn), (error: unknown) => isNexHealthError(error, 'unavailable') && error.status === 500);
+      assert.equal((await admin.counters())['GET /providers'], 3);
+    });
+
+    it('honours Retry-After on a 429, even for a create', async () => {
+      const client = makeClient({ sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
+      await client.listLocations();
+      await admin.fault({ kind: 'rate_limit', path: '/patients', method: 'POST', times: 1, retryAfterSeconds: 1 });
+      const started = Date.now();
+      const created = await client.createPatient({ locationId: sandbox.seed.locations.brooklyn, firstName: 'Rae', lastName: 'Limit', email: 'rae@example.com', dateOfBirth: '1980-02-02', phoneNumber: '5554443333' });
+      assert.ok(Date.now() - started >= 950, 'waited for Retry-After');
+      assert.equal(created.existing, false);
+      assert.equal((await admin.counters())['POST /patients'], 2);
+    });
+
+    it('reports rate_limited when 429s outlast the retries', async () => {
+      const client = makeClient({ maxRetries: 1 });
+      await admin.fault({ kind: 'rate_limit', path: '/appointment_slots' });
+      await assert.rejects(client.getAppointmentSlots({ startDate: '2026-11-30', days: 1, locationIds: [sandbox.seed.locations.brooklyn], providerIds: [sandbox.seed.providers.sarahLee] }),
+        (error: unknown) => isNexHealthError(error, 'rate_limited') && error.transient);
+    });
+
+    it('times out a slow answer and retries a read', async () => {
+      const client = makeClient({ timeoutMs: 300 });
+      await client.listLocations();
+      await admin.fault({ kind: 'slow', delayMs: 1_000, path: '/patients', times: 1 });
+      const found = await client.searchPatients({ locationId: sandbox.seed.locations.brooklyn, name: 'Diaz' });
+      assert.ok(found.length > 0);
+    });
+
+    it('does not send a create again when it cannot tell whether it went through', async () => {
+      const client = makeClient({ maxRetries: 0 });
+      await admin.fault({ kind: 'server_error', path: '/appointments' });
+      await assert.rejects(client.createAppointment({
+        locationId: sandbox.seed.locations.brooklyn, patientId: sandbox.seed.patients.anaDiaz, providerId: sandbox.seed.providers.sarahLee,
+        startTime: '2026-12-01T15:00:00.000-05:00', operatoryId: sandbox.seed.operatories.brooklynChair1,
+      }), (error: unknown) => error instanceof NexHealthError && error.kind === 'unavailable');
+      const counters = await admin.counters();
+      assert.equal(counters['POST /appointments'], 1);
+    });
+  });
+});
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('condition not met in time');
+}
