@@ -1,0 +1,23 @@
+// The practice's wall clock at `now`, as chrono's reference carries it (instant + fixed offset).
+// Luxon in UTC then does pure calendar arithmetic on those fields, independent of the host zone.
+import { DateTime } from 'luxon';
+import type { ParsingContext } from 'chrono-node';
+
+export function wallClock(context: ParsingContext): DateTime {
+  const offsetMinutes = context.reference.getTimezoneOffset();
+  return DateTime.fromMillis(context.refDate.getTime() + offsetMinutes * 60_000, { zone: 'utc' });
+}
+
+export function today(context: ParsingContext): DateTime {
+  return wallClock(context).startOf('day');
+}
+
+/** chrono components for a calendar day (chrono weekdays count Sunday as 0). */
+export function dayComponents(day: DateTime): { year: number; month: number; day: number; weekday: number } {
+  return { year: day.year, month: day.month, day: day.day, weekday: day.weekday % 7 };
+}
+
+/** Monday of the week containing `day` (weeks start Monday). */
+export function mondayOf(day: DateTime): DateTime {
+  return day.minus({ days: day.weekday - 1 }).startOf('day');
+}
