@@ -26,9 +26,10 @@ export function matchAppointmentType(message: MessageText, index: ReferenceIndex
   }
   if (!best) {
     let bestScore = Number.POSITIVE_INFINITY;
+    const fuzzy = index.types.fuzzyLookup(expectingType ? THRESHOLD_WHEN_ASKED : THRESHOLD);
     for (const phrase of phrases) {
       if (phrase.common || phrase.text.split(' ').length > 2) continue;
-      const match = index.types.fuzzy(phrase.text, expectingType ? THRESHOLD_WHEN_ASKED : THRESHOLD);
+      const match = fuzzy(phrase.text);
       if (match && match.score < bestScore) {
         bestScore = match.score;
         best = { id: match.id, start: phrase.start, end: phrase.end };

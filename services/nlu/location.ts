@@ -14,9 +14,10 @@ export function matchLocation(message: MessageText, index: ReferenceIndex, expec
     if (id !== undefined && (!best || best.score > 0 || phrase.end - phrase.start > best.phrase.end - best.phrase.start)) best = { id, phrase, score: 0 };
   }
   if (!best) {
+    const fuzzy = index.locations.fuzzyLookup(expectingLocation ? THRESHOLD_WHEN_ASKED : THRESHOLD);
     for (const phrase of phrases) {
       if (phrase.common || phrase.text.includes(' ')) continue;
-      const match = index.locations.fuzzy(phrase.text, expectingLocation ? THRESHOLD_WHEN_ASKED : THRESHOLD);
+      const match = fuzzy(phrase.text);
       if (match && (!best || match.score < best.score)) best = { id: match.id, phrase, score: match.score };
     }
   }

@@ -11,7 +11,7 @@ export interface Phrase {
 }
 
 /** Fuzzy lookups stop after this many words: a long message is not a list of names. */
-const MAX_WORDS = 80;
+const MAX_WORDS = 60;
 
 export function phraseCandidates(message: MessageText, maxWords = 3, from = 0, to?: number): Phrase[] {
   const tokens = message.tokens(from, to).slice(0, MAX_WORDS);

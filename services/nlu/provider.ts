@@ -56,9 +56,10 @@ function lookUp(phrases: Phrase[], index: ReferenceIndex): { id: number; phrase:
     if (id !== undefined) return { id, phrase };
   }
   let best: { id: number; phrase: Phrase; score: number } | undefined;
+  const fuzzy = index.providers.fuzzyLookup(THRESHOLD);
   for (const phrase of longestFirst) {
     if (phrase.common) continue;
-    const match = index.providers.fuzzy(phrase.text, THRESHOLD);
+    const match = fuzzy(phrase.text);
     if (match && (!best || match.score < best.score)) best = { id: match.id, phrase, score: match.score };
   }
   return best;
