@@ -8,6 +8,7 @@ import type { Parser, Refiner } from 'chrono-node';
 import { guardClockAfterDate } from './parsers/clock-after-date-guard';
 import { flagParser } from './parsers/flag-parser';
 import { monthPeriodParser } from './parsers/month-period-parser';
+import { ordinalDayParser } from './parsers/ordinal-day-parser';
 import { partsOfDayParser } from './parsers/parts-of-day-parser';
 import { relativeDayParser } from './parsers/relative-day-parser';
 import { relativeSpanParser } from './parsers/relative-span-parser';
@@ -17,6 +18,7 @@ import { weekdayParser } from './parsers/weekday-parser';
 import { weekdaySetParser } from './parsers/weekday-set-parser';
 import { bareHourRefiner } from './refiners/bare-hour-refiner';
 import { connectorRefiner } from './refiners/connector-refiner';
+import { openRangeRefiner } from './refiners/open-range-refiner';
 import { pastRefiner } from './refiners/past-refiner';
 import { pluralRefiner } from './refiners/plural-refiner';
 import { rangeRefiner } from './refiners/range-refiner';
@@ -35,9 +37,9 @@ const base = chrono.casual.clone();
 // Ours come first: on equal-length overlaps chrono keeps the earlier parser's result.
 const ourParsers: Parser[] = [
   flagParser, timeQualifierParser, partsOfDayParser, relativeSpanParser, weekPeriodParser,
-  monthPeriodParser, weekdaySetParser, relativeDayParser, weekdayParser,
+  monthPeriodParser, weekdaySetParser, relativeDayParser, weekdayParser, ordinalDayParser,
 ];
-const ourRefiners: Refiner[] = [bareHourRefiner, rangeRefiner, pluralRefiner, connectorRefiner, pastRefiner];
+const ourRefiners: Refiner[] = [bareHourRefiner, rangeRefiner, openRangeRefiner, pluralRefiner, connectorRefiner, pastRefiner];
 
 export const dateChrono = new chrono.Chrono({
   parsers: [

@@ -8,7 +8,7 @@ import { TAG } from '../tags';
 
 // Compiled once: chrono asks for the pattern on every parse.
 const RELATIVESPAN_PATTERN_RE = bounded(
-      `(?:(within|in|over|during|sometime\\s+in|anytime\\s+in|any\\s+time\\s+in)\\s+)?(?:the\\s+)?(next|coming|following|nxt)\\s+${NUMBER_PATTERN}\\s+(days?|weeks?)` +
+      `(?:(within|in|over|during|sometime\\s+in|anytime\\s+in|any\\s+time\\s+in)\\s+)?(?:the\\s+)?(next|coming|following|nxt)\\s+${NUMBER_PATTERN}(?:\\s+of)?\\s+(days?|weeks?)` +
         `|within\\s+(?:the\\s+next\\s+)?${NUMBER_PATTERN}\\s+(days?|weeks?)` +
         `|in\\s+${NUMBER_PATTERN}\\s+(days?|weeks?)(?:\\s+time)?` +
         `|${NUMBER_PATTERN}\\s+(days?|weeks?)\\s+from\\s+(?:now|today)`,
