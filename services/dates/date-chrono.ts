@@ -4,7 +4,8 @@
 // Ours replace the chrono parsers whose meaning differs from the spec (weekdays, "next week",
 // parts of day, "tonight") and the refiners that would fold our windows into single instants.
 import * as chrono from 'chrono-node';
-import type { Parser, Refiner } from 'chrono-node';
+import type { Parser, ParsingResult, Refiner } from 'chrono-node';
+import { TAG } from './tags';
 import { guardClockAfterDate } from './parsers/clock-after-date-guard';
 import { flagParser } from './parsers/flag-parser';
 import { monthPeriodParser } from './parsers/month-period-parser';
@@ -19,6 +20,7 @@ import { weekdaySetParser } from './parsers/weekday-set-parser';
 import { bareHourRefiner } from './refiners/bare-hour-refiner';
 import { connectorRefiner } from './refiners/connector-refiner';
 import { openRangeRefiner } from './refiners/open-range-refiner';
+import { sharedModifierRefiner } from './refiners/shared-modifier-refiner';
 import { pastRefiner } from './refiners/past-refiner';
 import { pluralRefiner } from './refiners/plural-refiner';
 import { rangeRefiner } from './refiners/range-refiner';
@@ -39,12 +41,27 @@ const ourParsers: Parser[] = [
   flagParser, timeQualifierParser, partsOfDayParser, relativeSpanParser, weekPeriodParser,
   monthPeriodParser, weekdaySetParser, relativeDayParser, weekdayParser, ordinalDayParser,
 ];
-const ourRefiners: Refiner[] = [bareHourRefiner, rangeRefiner, openRangeRefiner, pluralRefiner, connectorRefiner, pastRefiner];
+const ourRefiners: Refiner[] = [bareHourRefiner, sharedModifierRefiner, rangeRefiner, openRangeRefiner, pluralRefiner, connectorRefiner, pastRefiner];
+
+// chrono's UnlikelyFormatFilter drops digit-only results, which would lose "9" in "wed 9";
+// our qualifier results are exempt, every other result still goes through it.
+function exemptOurClockTimes(inner: Refiner): Refiner {
+  return {
+    refine: (context, results) => {
+      const ours = (r: ParsingResult): boolean => [...r.tags()].some((t) => t.startsWith(TAG.qualifier));
+      const kept = inner.refine(context, results.filter((r) => !ours(r)));
+      return [...kept, ...results.filter(ours)].sort((a, b) => a.index - b.index);
+    },
+  };
+}
 
 export const dateChrono = new chrono.Chrono({
   parsers: [
     ...ourParsers,
     ...kept(base.parsers, REPLACED_PARSERS).map((p) => (p.constructor.name === 'ENTimeExpressionParser' ? guardClockAfterDate(p) : p)),
   ],
-  refiners: [...kept(base.refiners, REPLACED_REFINERS), ...ourRefiners],
+  refiners: [
+    ...kept(base.refiners, REPLACED_REFINERS).map((r) => (r.constructor.name === 'UnlikelyFormatFilter' ? exemptOurClockTimes(r) : r)),
+    ...ourRefiners,
+  ],
 });

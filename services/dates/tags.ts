@@ -8,6 +8,7 @@ export const TAG = {
   plural: 'dates/plural', // "mornings": that part of every day
   weekday: 'dates/weekday', // came from a weekday name
   bareWeekday: 'dates/bareWeekday', // weekday name with no this/next/last
+  nextWeek: 'dates/nextWeek', // "next Tuesday": the modifier carries to "or Thursday"
   recurring: 'dates/recurring', // "Mondays", "every Monday"
   weekdaySet: 'dates/wdays:', // + ISO weekday digits, e.g. "12345" for weekdays
   period: 'dates/period', // a span of whole days (start..end inclusive)

@@ -5,7 +5,7 @@ import { bounded, MONTH_PATTERN, monthOf } from './words';
 import { dayComponents, today } from '../reference';
 import { TAG } from '../tags';
 
-const PART = '(early|beginning\\s+of|start\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|mid|middle\\s+of|the\\s+middle\\s+of|late|end\\s+of|the\\s+end\\s+of|towards?\\s+the\\s+end\\s+of|sometime|anytime|any\\s+time)';
+const PART = '((?:first|1st|second|2nd|third|3rd|fourth|4th|last)\\s+week\\s+of|early|beginning\\s+of|start\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|mid|middle\\s+of|the\\s+middle\\s+of|late|end\\s+of|the\\s+end\\s+of|towards?\\s+the\\s+end\\s+of|sometime|anytime|any\\s+time)';
 
 // Compiled once: chrono asks for the pattern on every parse.
 const MONTHPERIOD_PATTERN_RE = bounded(`(?:${PART}[\\s-]+(?:in\\s+)?)?(?:(this|next|nxt|the|the\\s+following|following)\\s+month|${MONTH_PATTERN})`);
@@ -28,6 +28,11 @@ export const monthPeriodParser: Parser = {
     }
     const last = first.endOf('month').startOf('day');
     let [from, to] = [first, last];
+    const week = /^(first|1st|second|2nd|third|3rd|fourth|4th|last) week of$/.exec(part);
+    if (week) {
+      const n = ['first', '1st', 'second', '2nd', 'third', '3rd', 'fourth', '4th'].indexOf(week[1]);
+      [from, to] = n < 0 ? [last.minus({ days: 6 }), last] : [first.plus({ days: 7 * Math.floor(n / 2) }), first.plus({ days: 7 * Math.floor(n / 2) + 6 })];
+    }
     if (/^(early|beginning of|start of)$/.test(part)) [from, to] = [first, first.plus({ days: 9 })];
     else if (/^(mid|middle of)$/.test(part)) [from, to] = [first.plus({ days: 10 }), first.plus({ days: 19 })];
     else if (/^(late|end of|towards? the end of)$/.test(part)) [from, to] = [first.plus({ days: 20 }), last];

@@ -3,7 +3,7 @@
 // extract hour, minute and the qualifier; the bare-hour refiner then turns them into a window.
 import type { Parser, ParsingContext } from 'chrono-node';
 import { Meridiem } from 'chrono-node';
-import { bounded } from './words';
+import { bounded, MONTH_PATTERN, WEEKDAY_PATTERN } from './words';
 import { TAG } from '../tags';
 
 const TIME = '(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?|o\'?clock)?|(noon|midday|midnight)';
@@ -41,7 +41,9 @@ function readTime(hour?: string, minute?: string, suffix?: string, word?: string
 const TIMEQUALIFIER_PATTERN_RE = bounded(
       `(?:(${BETWEEN})\\s+(?:${TIME})\\s*(?:and|to|until|till|-|–)\\s*(?:${TIME}))` +
         `|(?:(${AROUND}|${AFTER}|${BEFORE}|${AT})\\s+(?:${TIME}))` +
-        `|(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?\\s*-?ish)`,
+        `|(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?\\s*-?ish)` +
+        // "wed 9", "tomorrow 4:30": a bare clock number right after a day word.
+        `|(?<=(?:${WEEKDAY_PATTERN}|today|tomorrow|tmrw|tmr|tomorow)\\.?,?\\s+)(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?(?![\\d/:.-]|\\s*(?:st|nd|rd|th)\\b|\\s*${MONTH_PATTERN})`,
     );
 
 export const timeQualifierParser: Parser = {
@@ -66,9 +68,12 @@ export const timeQualifierParser: Parser = {
       start = readTime(match[11], match[12], match[13], match[14]);
       // "for 30 minutes", "by 5 people": only a number the patient meant as a clock time.
       if (word === 'for' && (match[13] === undefined && match[12] === undefined)) return null;
-    } else {
+    } else if (match[15] !== undefined) {
       kind = 'around';
       start = readTime(match[15], match[16], match[17]);
+    } else {
+      kind = 'at';
+      start = readTime(match[19], match[20], match[21]); // match[18] is the day word in the lookbehind
     }
     if (!start) return null;
     const result = context.createParsingResult(index, match[0], start, end ?? undefined);

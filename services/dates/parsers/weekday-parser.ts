@@ -32,6 +32,9 @@ export const weekdayParser: Parser = {
     }
     const result = context.createParsingResult(match.index ?? 0, match[0], dayComponents(day));
     result.addTag(TAG.weekday).addTag(TAG.period);
+    if (day >= mondayOf(base).plus({ days: 7 }) && day < mondayOf(base).plus({ days: 14 }) && modifier !== '' && modifier !== 'on') {
+      result.addTag(TAG.nextWeek);
+    }
     if (plural) result.addTag(TAG.recurring);
     else if (modifier === '' || modifier === 'on') result.addTag(TAG.bareWeekday);
     return result;
