@@ -65,7 +65,8 @@ export function applyFacts(draft: BookingDraft, facts: DraftFacts): { draft: Boo
   set('email', facts.email);
   set('appointmentTypeId', facts.appointmentTypeId);
   set('providerId', facts.providerId);
-  if (facts.when && (facts.when.windows.length > 0 || facts.when.past)) set('when', facts.when);
+  // A preference that found no date (or only a past one) keeps what we had; the dialog says why.
+  if (facts.when && facts.when.windows.length > 0) set('when', facts.when);
 
   // A different name or birth date may be another person: look the record up again.
   if (changed.some((field) => field === 'firstName' || field === 'lastName' || field === 'dateOfBirth')) {

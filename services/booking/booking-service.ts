@@ -8,7 +8,7 @@ import {
   isCancelled, isNexHealthError, type Appointment, type AppointmentType, type Location, type NexHealthClient, type Provider,
 } from '../nexhealth';
 import { matchPatient, type PatientIdentity, type PatientMatch } from './patient-match';
-import { rankAround, rankInWindow, searchRange, slotsFromGroups, type OpenSlot, type PreferenceWindows } from './slot-ranking';
+import { onePerTime, rankAround, rankInWindow, searchRange, slotsFromGroups, type OpenSlot, type PreferenceWindows } from './slot-ranking';
 
 export interface BookingServiceOptions {
   /** Restricts the bot to one location (NEXHEALTH_LOCATION_ID). */
@@ -39,6 +39,20 @@ export interface TimeOffer {
   slots: OpenSlot[];
   /** 'window': the times fit the preference; 'around': nothing did, these are the nearest. */
   fit: 'window' | 'around';
+}
+
+export interface UnderstandingReference {
+  timeZone: string;
+  locations: { id: number; name: string }[];
+  appointmentTypes: { id: number; name: string }[];
+  providers: { id: number; name: string }[];
+}
+
+/** "Dr. Sarah Lee": what patients call a provider. */
+export function providerName(provider: Provider): string {
+  if (provider.display_name) return provider.display_name;
+  const full = provider.name || [provider.first_name, provider.last_name].filter(Boolean).join(' ');
+  return `Dr. ${full}`;
 }
 
 export type BookingResult =
@@ -75,6 +89,38 @@ export class BookingService {
       appointmentTypes: appointmentTypes.filter((type) => type.bookable_online !== false),
       providers: providers.filter((provider) => !provider.inactive),
     };
+  }
+
+  /**
+   * The names `understand` matches words against. Before a location is chosen: every location's
+   * types (one per name) and providers, in the first location's zone.
+   */
+  async understandingReference(locationId?: number): Promise<UnderstandingReference> {
+    const locations = await this.locations();
+    const chosen = locationId === undefined ? locations : locations.filter((location) => location.id === locationId);
+    const references = await Promise.all(chosen.map((location) => this.reference(location.id)));
+    const typesByName = new Map<string, { id: number; name: string }>();
+    const providersById = new Map<number, { id: number; name: string }>();
+    for (const reference of references) {
+      for (const type of reference.appointmentTypes) {
+        if (!typesByName.has(type.name.toLowerCase())) typesByName.set(type.name.toLowerCase(), { id: type.id, name: type.name });
+      }
+      for (const provider of reference.providers) providersById.set(provider.id, { id: provider.id, name: providerName(provider) });
+    }
+    return {
+      timeZone: chosen[0]?.tz ?? locations[0]?.tz ?? 'America/New_York',
+      locations: locations.map((location) => ({ id: location.id, name: location.name })),
+      appointmentTypes: [...typesByName.values()],
+      providers: [...providersById.values()],
+    };
+  }
+
+  /** The same appointment type at another location (types are per location; names match them up). */
+  async sameTypeAt(typeId: number, locationId: number): Promise<number | undefined> {
+    const all = await Promise.all((await this.locations()).map((location) => this.reference(location.id)));
+    const name = all.flatMap((reference) => reference.appointmentTypes).find((type) => type.id === typeId)?.name.toLowerCase();
+    const here = all.find((reference) => reference.location.id === locationId)?.appointmentTypes;
+    return here?.find((type) => type.id === typeId || type.name.toLowerCase() === name)?.id;
   }
 
   async identifyPatient(locationId: number, identity: PatientIdentity, options: { requireContact?: boolean } = {}): Promise<PatientMatch> {
@@ -161,6 +207,7 @@ export class BookingService {
       providerIds,
       appointmentTypeId: search.appointmentTypeId,
     });
-    return slotsFromGroups(groups);
+    const slots = slotsFromGroups(groups);
+    return search.providerId === 'any' ? onePerTime(slots) : slots;
   }
 }

@@ -1,8 +1,8 @@
-export { BookingService } from './booking-service';
-export type { BookingServiceOptions, BookingResult, LocationReference, TimeOffer, TimeSearch } from './booking-service';
+export { BookingService, providerName } from './booking-service';
+export type { BookingServiceOptions, BookingResult, LocationReference, TimeOffer, TimeSearch, UnderstandingReference } from './booking-service';
 export { matchPatient, normaliseName, phoneKey } from './patient-match';
 export type { PatientIdentity, PatientMatch } from './patient-match';
-export { rankAround, rankInWindow, searchRange, slotKey, slotsFromGroups } from './slot-ranking';
+export { onePerTime, pickOffered, rankAround, rankInWindow, searchRange, slotKey, slotsFromGroups } from './slot-ranking';
 export type { OpenSlot, PreferenceWindows, TimeWindow } from './slot-ranking';
 export { formatDay, formatSlotTime } from './format';
 export { applyFacts, nextStep, withoutContact } from './booking-draft';

@@ -42,6 +42,17 @@ export function slotsFromGroups(groups: SlotGroup[]): OpenSlot[] {
   return slots.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 }
 
+/** For "any provider": one slot per start time (the first provider listed), so no time is offered twice. */
+export function onePerTime(slots: OpenSlot[]): OpenSlot[] {
+  const seen = new Set<number>();
+  return slots.filter((slot) => {
+    const start = Date.parse(slot.start);
+    if (seen.has(start)) return false;
+    seen.add(start);
+    return true;
+  });
+}
+
 /** The local dates (YYYY-MM-DD) to search and how many days, covering every window. */
 export function searchRange(preference: PreferenceWindows, timeZone: string): { startDate: string; days: number } | undefined {
   if (preference.windows.length === 0) return undefined;
@@ -123,4 +134,20 @@ export function rankAround(slots: OpenSlot[], preference: PreferenceWindows, lim
 /** Identity of an offered time (one provider at one instant). */
 export function slotKey(slot: Pick<OpenSlot, 'start' | 'providerId'>): string {
   return `${Date.parse(slot.start)}:${slot.providerId}`;
+}
+
+/**
+ * Which offered time a patient meant by a time or day ("2:30", "Tuesday at 2:30", a tapped label):
+ * the only offered time inside the windows, or, for a short window, the one nearest its middle.
+ */
+export function pickOffered(offered: OpenSlot[], preference: PreferenceWindows): OpenSlot | undefined {
+  const inside = offered
+    .map((slot) => ({ slot, window: windowOf(slot, preference.windows) }))
+    .filter((entry): entry is { slot: OpenSlot; window: TimeWindow } => entry.window !== undefined);
+  if (inside.length === 1) return inside[0].slot;
+  const short = inside.filter((entry) => Date.parse(entry.window.end) - Date.parse(entry.window.start) <= POINT_WINDOW_MS);
+  if (short.length === 0) return undefined;
+  const distance = (entry: { slot: OpenSlot; window: TimeWindow }) =>
+    Math.abs(Date.parse(entry.slot.start) - (Date.parse(entry.window.start) + Date.parse(entry.window.end)) / 2);
+  return [...short].sort((a, b) => distance(a) - distance(b))[0].slot;
 }

@@ -39,3 +39,22 @@ export function extractChoice(message: MessageText): number | undefined {
   for (const token of tokens) if (FILLER.has(token.word)) message.consume(token.start, token.end);
   return choice.value;
 }
+
+/** "Other times", "more", "none of these", "something else": the patient wants to see more times. */
+const MORE_TIMES = /^\W*(?:(?:show\s+(?:me\s+)?)?(?:other|more|different|another|any\s+other|later|next)(?:\s+(?:times?|options?|slots?|ones?|days?|choices?))?(?:\s+please)?|none\s+of\s+(?:these|those|them|the\s+above)(?:\s+work)?|something\s+else|neither)\W*$/;
+
+export function extractMoreRequest(message: MessageText): boolean | undefined {
+  const match = MORE_TIMES.exec(message.remaining.toLowerCase());
+  if (!match) return undefined;
+  message.consume(0, message.remaining.length);
+  return true;
+}
+
+/**
+ * A numbered answer to a list the bot showed (SMS shows every list numbered): "2" picks the
+ * second entry of the same list in the context, in its order.
+ */
+export function extractListPick(message: MessageText, list: readonly { id: number }[]): number | undefined {
+  const position = extractChoice(message);
+  return position !== undefined && position <= list.length ? list[position - 1].id : undefined;
+}

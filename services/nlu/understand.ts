@@ -4,7 +4,7 @@
 // to parseDatePreference last.
 import { parseDatePreference, type DatePreference } from '../dates';
 import { matchAppointmentType } from './appointment-type';
-import { extractChoice } from './choice';
+import { extractChoice, extractListPick, extractMoreRequest } from './choice';
 import { extractEmail, extractPhone } from './contact';
 import { extractDateOfBirth } from './date-of-birth';
 import { extractDateWords } from './date-words';
@@ -55,12 +55,21 @@ function understandOrThrow(text: string, ctx: UnderstandContext): Understanding 
   const name = extractName(message, expecting === 'name', found.dateOfBirth !== undefined || found.phone !== undefined || found.email !== undefined);
   found.firstName = name.firstName;
   found.lastName = name.lastName;
-  if (expecting === 'choice') found.choice = extractChoice(message);
+  if (expecting === 'choice') {
+    found.more = extractMoreRequest(message);
+    if (!found.more) found.choice = extractChoice(message);
+  }
+  if (expecting === 'location') found.locationId = extractListPick(message, ctx.locations);
+  if (expecting === 'appointmentType') found.appointmentTypeId = extractListPick(message, ctx.appointmentTypes);
+  if (expecting === 'provider') {
+    const picked = extractListPick(message, ctx.providers);
+    if (picked !== undefined) found.providerId = picked;
+  }
 
   const index = referenceIndex(ctx);
-  if (ctx.providers.length > 0) found.providerId = matchProvider(message, index, expecting === 'provider');
-  if (ctx.locations.length > 0) found.locationId = matchLocation(message, index, expecting === 'location');
-  if (ctx.appointmentTypes.length > 0) found.appointmentTypeId = matchAppointmentType(message, index, expecting === 'appointmentType');
+  if (ctx.providers.length > 0) found.providerId ??= matchProvider(message, index, expecting === 'provider');
+  if (ctx.locations.length > 0) found.locationId ??= matchLocation(message, index, expecting === 'location');
+  if (ctx.appointmentTypes.length > 0) found.appointmentTypeId ??= matchAppointmentType(message, index, expecting === 'appointmentType');
 
   const lower = message.lower;
   const hasWords = /[\p{L}\p{N}]/u.test(lower);

@@ -24,6 +24,9 @@ export interface Understanding {
   locationId?: number;
   when?: DatePreference;       // parseDatePreference on the date words only
   choice?: number;             // 1-based, when expecting 'choice'
+  // Extension of the spec's contract: "other times", "more", "none of these" when expecting
+  // 'choice' (the offer's last button); choice and more never come together.
+  more?: boolean;
 }
 
 export type Intent = Understanding['intent'];

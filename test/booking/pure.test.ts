@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Patient, SlotGroup } from '../../services/nexhealth';
 import {
-  formatSlotTime, matchPatient, rankAround, rankInWindow, searchRange, slotKey, slotsFromGroups, type OpenSlot,
+  formatSlotTime, matchPatient, onePerTime, pickOffered, rankAround, rankInWindow, searchRange, slotKey, slotsFromGroups, type OpenSlot,
 } from '../../services/booking';
 
 const zone = 'America/New_York';
@@ -98,6 +98,11 @@ describe('slot ranking', () => {
     assert.deepEqual(around, ['2026-12-04T16:00', '2026-12-04T16:30']);
   });
 
+  it('offers a time once when any provider will do', () => {
+    const slots = [slot('2026-12-01T09:00:00.000-05:00', 1), slot('2026-12-01T09:00:00.000-05:00', 2), slot('2026-12-01T10:00:00.000-05:00', 2)];
+    assert.deepEqual(onePerTime(slots).map((offer) => [offer.start.slice(11, 16), offer.providerId]), [['09:00', 1], ['10:00', 2]]);
+  });
+
   it('flattens slot groups once per provider and time', () => {
     const groups: SlotGroup[] = [
       { lid: 10, pid: 1, slots: [{ time: '2026-12-01T09:00:00.000-05:00', end_time: '2026-12-01T09:30:00.000-05:00', operatory_id: 7 }], next_available_date: null },
@@ -124,5 +129,25 @@ describe('formatSlotTime', () => {
   it('writes times in the location zone', () => {
     assert.equal(formatSlotTime('2026-12-01T19:30:00.000Z', zone), 'Tue, Dec 1 at 2:30 PM');
     assert.equal(formatSlotTime('2026-12-01T19:30:00.000Z', 'America/Los_Angeles'), 'Tue, Dec 1 at 11:30 AM');
+  });
+});
+
+describe('pickOffered', () => {
+  const offered = [
+    slot('2026-12-01T14:00:00.000-05:00'), slot('2026-12-01T14:30:00.000-05:00'), slot('2026-12-01T15:00:00.000-05:00'), slot('2026-12-03T09:00:00.000-05:00'),
+  ];
+  const window = (start: string, end: string) => ({ windows: [{ start, end }], asap: false });
+
+  it('takes the offered time nearest to a time said ("2:30" is 1:30–3:30)', () => {
+    assert.equal(pickOffered(offered, window('2026-12-01T13:30:00.000-05:00', '2026-12-01T15:30:00.000-05:00'))?.start, '2026-12-01T14:30:00.000-05:00');
+  });
+
+  it('takes the only offered time on a day named', () => {
+    assert.equal(pickOffered(offered, window('2026-12-03T00:00:00.000-05:00', '2026-12-04T00:00:00.000-05:00'))?.start, '2026-12-03T09:00:00.000-05:00');
+  });
+
+  it('does not guess between several times of a day named, nor pick one outside', () => {
+    assert.equal(pickOffered(offered, window('2026-12-01T00:00:00.000-05:00', '2026-12-02T00:00:00.000-05:00')), undefined);
+    assert.equal(pickOffered(offered, window('2026-12-02T00:00:00.000-05:00', '2026-12-03T00:00:00.000-05:00')), undefined);
   });
 });

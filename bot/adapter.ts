@@ -1,0 +1,39 @@
+// The CloudAdapter. With no app id it accepts unauthenticated requests (Emulator, local channels);
+// with credentials it enforces Bot Framework JWTs. A failed turn apologises and leaves the
+// conversation usable: state of the failed turn is not saved, so the patient can just answer again.
+import {
+  CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, type TurnContext,
+} from 'botbuilder';
+import { messages } from '../dialogs/messages';
+import type { BotCredentials } from '../services/config';
+import type { Logger } from '../services/logger';
+import { isNexHealthError } from '../services/nexhealth';
+
+export function createAdapter(credentials: BotCredentials, logger: Logger): CloudAdapter {
+  const credentialsFactory = new ConfigurationServiceClientCredentialFactory({
+    MicrosoftAppId: credentials.appId ?? '',
+    MicrosoftAppPassword: credentials.appPassword ?? '',
+    MicrosoftAppType: credentials.appType,
+    MicrosoftAppTenantId: credentials.tenantId ?? '',
+  });
+  const authentication = new ConfigurationBotFrameworkAuthentication({}, credentialsFactory);
+  const adapter = new CloudAdapter(authentication);
+
+  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+    // Only the error's kind and name: a message could, in theory, quote what a patient typed.
+    const kind = isNexHealthError(error) ? error.kind : undefined;
+    logger.error({ err: describeError(error), kind, channel: context.activity.channelId }, 'turn failed');
+    try {
+      await context.sendActivity(kind === 'unavailable' || kind === 'rate_limited' ? messages.serviceDown : messages.error);
+    } catch (sendError) {
+      logger.error({ err: describeError(sendError) }, 'could not apologise to the channel');
+    }
+  };
+  return adapter;
+}
+
+export function describeError(error: unknown): { name: string; message?: string; stack?: string } {
+  if (isNexHealthError(error)) return { name: error.name, message: error.message };
+  if (error instanceof Error) return { name: error.name, stack: error.stack?.split('\n').slice(1, 6).join('\n') };
+  return { name: typeof error };
+}

@@ -1,0 +1,98 @@
+// The composition root: builds every part from the validated configuration and wires them by
+// constructor. `npm start` and the end-to-end tests both start the bot through here.
+import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
+import type { Server } from 'restify';
+import { MainDialog } from '../dialogs/main-dialog';
+import type { ConversationData } from '../dialogs/conversation-data';
+import { startSandbox, type RunningSandbox } from '../sandbox';
+import { BookingService } from '../services/booking';
+import { systemClock, type Clock } from '../services/clock';
+import type { AppConfig } from '../services/config';
+import { createLogger, type Logger } from '../services/logger';
+import { NexHealthClient } from '../services/nexhealth';
+import { FileStorage } from '../services/storage';
+import { createAdapter } from './adapter';
+import { BookingBot } from './booking-bot';
+import { ReplyRenderer } from './rendering/reply-renderer';
+import { closeServer, createServer, listen } from './server';
+
+export interface AppOverrides {
+  clock?: Clock;
+  logger?: Logger;
+  /** State storage (tests pass one to share it between two instances). */
+  storage?: Storage;
+  /** Host to listen on (default all interfaces). */
+  host?: string;
+}
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  sandbox?: RunningSandbox;
+  client: NexHealthClient;
+  close(): Promise<void>;
+}
+
+export async function startApp(config: AppConfig, overrides: AppOverrides = {}): Promise<RunningApp> {
+  const logger = overrides.logger ?? createLogger({ level: config.logLevel });
+  const clock = overrides.clock ?? systemClock;
+
+  let sandbox: RunningSandbox | undefined;
+  let baseUrl = config.nexhealth.baseUrl;
+  if (config.nexhealth.mode === 'sandbox' && !baseUrl) {
+    sandbox = await startSandbox({ port: config.nexhealth.sandboxPort, insertionDelayMs: config.nexhealth.sandboxInsertionDelayMs, clock, logger: logger.child({ part: 'sandbox' }) });
+    baseUrl = sandbox.url;
+  }
+  const client = new NexHealthClient({
+    baseUrl: baseUrl ?? '',
+    apiKey: config.nexhealth.apiKey,
+    subdomain: config.nexhealth.subdomain,
+    clock,
+    logger: logger.child({ part: 'nexhealth' }),
+    timeoutMs: config.nexhealth.timeoutMs,
+    maxRetries: config.nexhealth.maxRetries,
+    referenceTtlMs: config.nexhealth.referenceTtlMs,
+  });
+  const booking = new BookingService(client, clock, { locationId: config.nexhealth.locationId, logger });
+
+  const storage = overrides.storage ?? createStorage(config);
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const renderer = new ReplyRenderer();
+  const dialog = new MainDialog({
+    booking,
+    clock,
+    renderer,
+    logger,
+    conversationData: conversationState.createProperty<ConversationData>('conversationData'),
+  });
+  const bot = new BookingBot(conversationState, userState, dialog, renderer);
+  const adapter = createAdapter(config.bot, logger);
+  const server: Server = createServer(adapter, bot);
+  const port = await listen(server, config.port, overrides.host);
+  const url = `http://localhost:${port}`;
+  logger.info({ url, nexhealth: config.nexhealth.mode, storage: config.storage.kind }, 'bot listening');
+
+  return {
+    url,
+    port,
+    sandbox,
+    client,
+    async close() {
+      await closeServer(server);
+      await sandbox?.close();
+    },
+  };
+}
+
+function createStorage(config: AppConfig): Storage {
+  switch (config.storage.kind) {
+    case 'memory':
+      return new MemoryStorage();
+    case 'file':
+      return new FileStorage(config.storage.directory);
+    case 'blob':
+      throw new Error('STORAGE=blob is not available yet');
+  }
+}
+

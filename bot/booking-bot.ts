@@ -1,0 +1,57 @@
+// The activity handler: greets a conversation once, checks a message is something we can read,
+// runs the main dialog, and saves state at the end of every turn.
+import { ActivityHandler, TurnContext, type BotState, type StatePropertyAccessor } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { MainDialog } from '../dialogs/main-dialog';
+import { messages } from '../dialogs/messages';
+import type { ReplyRenderer } from './rendering/reply-renderer';
+
+/** Longer messages are not a booking answer; they are refused before any parsing. */
+export const MAX_MESSAGE_LENGTH = 2_000;
+
+export class BookingBot extends ActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly welcomed: StatePropertyAccessor<boolean>;
+
+  constructor(private readonly conversationState: BotState, private readonly userState: BotState, private readonly dialog: MainDialog, private readonly renderer: ReplyRenderer) {
+    super();
+    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+    this.welcomed = conversationState.createProperty<boolean>('welcomed');
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const newcomers = (context.activity.membersAdded ?? []).filter((member) => member.id !== botId);
+      if (newcomers.length > 0 && !(await this.welcomed.get(context, false))) {
+        await this.welcomed.set(context, true);
+        await context.sendActivity(this.renderer.render(context.activity, { text: messages.greeting, choices: messages.menuChoices.map((label) => ({ label })) }));
+      }
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      // In Teams group chats the bot is @mentioned; the mention is not part of the answer.
+      if (context.activity.channelId === 'msteams') TurnContext.removeRecipientMention(context.activity);
+      const text = context.activity.text?.trim() ?? '';
+      if (text.length === 0) {
+        await context.sendActivity(messages.onlyText);
+      } else if (text.length > MAX_MESSAGE_LENGTH) {
+        await context.sendActivity(messages.tooLong);
+      } else {
+        context.activity.text = text;
+        await this.dialog.run(context, this.dialogState);
+      }
+      await next();
+    });
+
+    this.onUnrecognizedActivityType(async (context, next) => {
+      await context.sendActivity(messages.onlyText);
+      await next();
+    });
+
+    this.onDialog(async (context, next) => {
+      await this.conversationState.saveChanges(context, false);
+      await this.userState.saveChanges(context, false);
+      await next();
+    });
+  }
+}

@@ -1,0 +1,68 @@
+// The one place that knows how each channel shows a message with choices. Dialogs describe what to
+// say (text + choices); this decides suggested actions, cards or numbered plain text.
+import { ActionTypes, CardFactory, MessageFactory, type Activity, type CardAction } from 'botbuilder';
+
+export interface ChoiceOption {
+  /** What the patient sees. */
+  label: string;
+  /** What a tap sends back as the patient's message (defaults to the label). */
+  value?: string;
+}
+
+export interface OutgoingMessage {
+  text: string;
+  choices?: ChoiceOption[];
+}
+
+/** Where a conversation happens, as far as rendering cares. */
+export type ChannelProfile = 'buttons' | 'cards' | 'plain';
+
+export const SMS_MAX_LENGTH = 320;
+
+export function channelProfile(incoming: Pick<Activity, 'channelId'>): ChannelProfile {
+  switch (incoming.channelId) {
+    case 'sms':
+    case 'twilio-sms':
+      return 'plain';
+    case 'msteams':
+      // Teams: cards everywhere; suggested actions do not show in group chats and channels.
+      return 'cards';
+    default:
+      return 'buttons';
+  }
+}
+
+export class ReplyRenderer {
+  render(incoming: Pick<Activity, 'channelId' | 'conversation'>, message: OutgoingMessage): Partial<Activity> {
+    const choices = message.choices ?? [];
+    const profile = channelProfile(incoming);
+    if (profile === 'plain') return MessageFactory.text(plainText(message.text, choices));
+    if (choices.length === 0) return MessageFactory.text(message.text);
+    const actions: CardAction[] = choices.map((choice) => ({ type: ActionTypes.ImBack, title: choice.label, value: choice.value ?? choice.label }));
+    if (profile === 'cards') {
+      const activity = MessageFactory.attachment(CardFactory.heroCard('', message.text, undefined, actions));
+      // Some Teams clients show only the card; the text keeps notifications and transcripts readable.
+      activity.text = message.text;
+      return activity;
+    }
+    return MessageFactory.suggestedActions(actions, message.text);
+  }
+}
+
+/** SMS: no markdown, numbered choices, "Reply 1-N", at most 320 characters. */
+export function plainText(text: string, choices: ChoiceOption[]): string {
+  const body = stripMarkdown(text);
+  if (choices.length === 0) return truncate(body, SMS_MAX_LENGTH);
+  const list = choices.map((choice, index) => `${index + 1}) ${stripMarkdown(choice.label)}`).join('\n');
+  const footer = choices.length === 1 ? 'Reply 1' : `Reply 1-${choices.length}`;
+  const tail = `\n${list}\n${footer}`;
+  return `${truncate(body, Math.max(40, SMS_MAX_LENGTH - tail.length))}${tail}`.slice(0, SMS_MAX_LENGTH);
+}
+
+function stripMarkdown(text: string): string {
+  return text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/__(.+?)__/g, '$1').replace(/`([^`]*)`/g, '$1').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}

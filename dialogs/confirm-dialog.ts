@@ -1,0 +1,80 @@
+// One summary, one yes/no, then the booking request. "No, Thursday instead" is a correction.
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { formatSlotTime, providerName, slotKey, type BookingDraft } from '../services/booking';
+import { isNexHealthError } from '../services/nexhealth';
+import { emptyConversationData } from './conversation-data';
+import type { DialogServices } from './dialog-services';
+import { ask, conversationData, rememberFacts, textPrompt } from './dialog-steps';
+import { messages } from './messages';
+import { understandTurn } from './turn-understanding';
+
+export const CONFIRM_DIALOG = 'confirmDialog';
+const STEPS = 'confirmSteps';
+
+/** How the confirmation ended: booked (flow over), or back to the loop with a lead-in for the next question. */
+export type ConfirmResult = { outcome: 'booked' } | { outcome: 'changed' } | { outcome: 'declined' | 'taken'; lead: string };
+
+export class ConfirmDialog extends ComponentDialog {
+  constructor(private readonly services: DialogServices) {
+    super(CONFIRM_DIALOG);
+    this.addDialog(textPrompt());
+    this.addDialog(new WaterfallDialog(STEPS, [this.askStep.bind(this), this.answerStep.bind(this)]));
+    this.initialDialogId = STEPS;
+  }
+
+  private async askStep(step: WaterfallStepContext<{ retry?: string }>): Promise<DialogTurnResult> {
+    const { draft } = await conversationData(step.context, this.services);
+    const summary = await this.summary(draft);
+    const text = step.options.retry ? `${step.options.retry} ${messages.askConfirm(summary)}` : messages.askConfirm(summary);
+    return ask(step, this.services, 'confirm', { text, choices: [{ label: messages.yes }, { label: messages.no }] });
+  }
+
+  private async answerStep(step: WaterfallStepContext<{ retry?: string }>): Promise<DialogTurnResult> {
+    const understanding = await understandTurn(step.context, this.services, 'confirm');
+    const { changed } = await rememberFacts(step.context, this.services, understanding);
+    if (changed.length > 0) return step.endDialog({ outcome: 'changed' } satisfies ConfirmResult);
+    const data = await conversationData(step.context, this.services);
+    if (understanding.intent === 'no') {
+      const declined = data.draft.chosenSlot;
+      data.draft = { ...data.draft, chosenSlot: undefined, offeredSlots: data.draft.offeredSlots?.filter((slot) => !declined || slotKey(slot) !== slotKey(declined)) };
+      return step.endDialog({ outcome: 'declined', lead: messages.notBooked } satisfies ConfirmResult);
+    }
+    if (understanding.intent !== 'yes') return step.replaceDialog(CONFIRM_DIALOG, { retry: messages.retryConfirm });
+    return this.book(step);
+  }
+
+  private async book(step: WaterfallStepContext<{ retry?: string }>): Promise<DialogTurnResult> {
+    const data = await conversationData(step.context, this.services);
+    const { draft } = data;
+    const slot = draft.chosenSlot;
+    if (!slot || draft.patientId === undefined || draft.appointmentTypeId === undefined || draft.locationId === undefined) {
+      return step.endDialog({ outcome: 'changed' } satisfies ConfirmResult);
+    }
+    let result;
+    try {
+      result = await this.services.booking.book({ locationId: draft.locationId, patientId: draft.patientId, appointmentTypeId: draft.appointmentTypeId, slot });
+    } catch (error) {
+      if (!isNexHealthError(error) || !error.transient) throw error;
+      return step.replaceDialog(CONFIRM_DIALOG, { retry: `${messages.serviceDown} Nothing was booked yet.` });
+    }
+    if (result.kind === 'taken') {
+      // Search again around the same preference, skipping only the time that went.
+      data.draft = { ...draft, chosenSlot: undefined, offeredSlots: undefined, seenSlotKeys: [slotKey(slot)] };
+      return step.endDialog({ outcome: 'taken', lead: messages.slotTaken } satisfies ConfirmResult);
+    }
+    const summary = await this.summary(draft);
+    await this.services.requests?.appointmentRequested(step.context, { appointment: result.appointment, slot, summary });
+    await this.services.conversationData.set(step.context, emptyConversationData());
+    await step.context.sendActivity(messages.requestSent);
+    return step.endDialog({ outcome: 'booked' } satisfies ConfirmResult);
+  }
+
+  /** "Cleaning with Dr. Sarah Lee, Tue, Dec 1 at 2:30 PM, Brooklyn Office" */
+  private async summary(draft: BookingDraft): Promise<string> {
+    const reference = await this.services.booking.reference(draft.locationId ?? 0);
+    const type = reference.appointmentTypes.find((candidate) => candidate.id === draft.appointmentTypeId)?.name ?? 'Appointment';
+    const provider = reference.providers.find((candidate) => candidate.id === draft.chosenSlot?.providerId);
+    const when = draft.chosenSlot ? formatSlotTime(draft.chosenSlot.start, reference.location.tz) : '';
+    return [provider ? `${type} with ${providerName(provider)}` : type, when, reference.location.name].filter(Boolean).join(', ');
+  }
+}

@@ -1,0 +1,60 @@
+// The router: reads what the patient wants and starts that flow. Help, quit and start over are
+// answered by the shared base at any step of any flow.
+import { DialogSet, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogState, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { Understanding } from '../services/nlu';
+import { BookingDialog, BOOKING_DIALOG, type BookingOptions } from './booking-dialog';
+import type { DialogServices } from './dialog-services';
+import { InterruptibleDialog } from './interruptible-dialog';
+import { helpText, messages } from './messages';
+import { understandTurn } from './turn-understanding';
+
+export const MAIN_DIALOG = 'mainDialog';
+const ROUTE = 'route';
+
+export class MainDialog extends InterruptibleDialog {
+  constructor(services: DialogServices) {
+    super(MAIN_DIALOG, services);
+    this.addDialog(new BookingDialog(services));
+    this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.finalStep.bind(this)]));
+    this.initialDialogId = ROUTE;
+  }
+
+  /** Continues the active flow, or starts routing a new one. */
+  async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
+    const dialogSet = new DialogSet(dialogState);
+    dialogSet.add(this);
+    const dialogContext = await dialogSet.createContext(context);
+    const result = await dialogContext.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dialogContext.beginDialog(this.id);
+  }
+
+  protected async restart(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return innerDc.beginDialog(BOOKING_DIALOG, {} satisfies BookingOptions);
+  }
+
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const understanding = await understandTurn(step.context, this.services);
+    if (understanding.intent === 'book' || carriesBookingFacts(understanding)) {
+      return step.beginDialog(BOOKING_DIALOG, { understanding } satisfies BookingOptions);
+    }
+    if (understanding.intent === 'help') {
+      await step.context.sendActivity(helpText(undefined));
+      return step.endDialog();
+    }
+    await step.context.sendActivity(this.services.renderer.render(step.context.activity, {
+      text: messages.menu,
+      choices: messages.menuChoices.map((label) => ({ label })),
+    }));
+    return step.endDialog();
+  }
+
+  private async finalStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.endDialog();
+  }
+}
+
+/** "I'm Ana Diaz, cleaning next Tuesday" starts a booking even without the word "book". */
+function carriesBookingFacts(understanding: Understanding): boolean {
+  return understanding.appointmentTypeId !== undefined || (understanding.when?.windows.length ?? 0) > 0;
+}

@@ -1,0 +1,65 @@
+// Everything the bot says, in one place: short, one question at a time, always what happens next.
+import type { Expecting } from './conversation-data';
+
+export const messages = {
+  greeting: "Hi! I'm the front desk assistant. I can book an appointment, show your upcoming appointments, or cancel one. How can I help?",
+  menu: 'I can book an appointment, show your upcoming appointments, or cancel one. What would you like to do?',
+  menuChoices: ['Book an appointment', 'My appointments', 'Cancel an appointment'],
+  stopped: "OK, I've stopped. Nothing was booked. Say \"book\" whenever you want to start again.",
+  restarting: "Let's start over.",
+  onlyText: "I can only read text messages. Please type your answer.",
+  tooLong: 'That message is too long for me. Please send a shorter one.',
+  error: "Sorry, something went wrong on my side. Let's try that again.",
+  serviceDown: "Sorry, I can't reach the practice's scheduling system right now. Please try again in a few minutes.",
+
+  askLocation: 'Which office would you like to visit?',
+  retryLocation: "Sorry, I didn't catch which office.",
+  askName: 'What is your first and last name?',
+  retryName: "Sorry, I didn't catch your full name. Please type your first and last name.",
+  askDateOfBirth: 'What is your date of birth?',
+  retryDateOfBirth: "Sorry, I couldn't read that date of birth. Please type it like 3/4/1990.",
+  askContact: "What's your phone number or email?",
+  retryContact: "Sorry, I couldn't read a phone number or email in that.",
+  noMatchNewPatient: "I couldn't find a record with those details, so I'll set you up as a new patient.",
+  askPhoneForNew: 'What phone number should the office use?',
+  askEmailForNew: 'What email address should the office use?',
+  couldNotMatch: "I couldn't match those details. What's the phone number or email on file?",
+  tooManyAttempts: "I couldn't match those details, so I can't go on here. Please call the office and they'll sort it out.",
+
+  askAppointmentType: 'What kind of appointment do you need?',
+  retryAppointmentType: "Sorry, I'm not sure which kind of appointment that is. Please pick one.",
+  askWhen: 'When would you like to come in?',
+  whenHint: 'For example "next Tuesday afternoon", "Friday morning" or "as soon as possible".',
+  retryWhen: "Sorry, I couldn't tell which day you mean.",
+  pastWhen: "That's already passed. When would you like to come in?",
+  timesFound: 'Here are the times I found:',
+  nothingInWindow: "Nothing is open then. These are the nearest times:",
+  noTimesAtAll: "I couldn't find any open times in the next few weeks. Please call the office to book.",
+  otherTimes: 'Other times',
+  noMoreTimes: "That's all the times I have for that. Tell me another day or time.",
+  retryChoice: 'Please pick one of the times, or tell me another day.',
+  askConfirm: (summary: string) => `${summary}. Book it?`,
+  retryConfirm: 'Please answer yes or no.',
+  notBooked: "No problem, it's not booked. Here are some other times.",
+  requestSent: "Request sent. I'll message you here as soon as the office confirms.",
+  slotTaken: 'Sorry, that time was just taken. Here are the next nearest times.',
+  yes: 'Yes',
+  no: 'No',
+} as const;
+
+const waitingFor: Record<Expecting, string> = {
+  location: 'which office you would like to visit',
+  name: 'your first and last name',
+  dateOfBirth: 'your date of birth',
+  contact: 'your phone number or email',
+  appointmentType: 'the kind of appointment you need',
+  provider: 'which provider you would like to see',
+  when: 'when you would like to come in',
+  choice: 'you to pick one of the times',
+  confirm: 'a yes or no to book the time',
+};
+
+export function helpText(expecting: Expecting | undefined): string {
+  const can = 'I can book an appointment, show your upcoming appointments, or cancel one. Say "stop" to quit or "start over" to begin again.';
+  return expecting ? `${can} Right now I'm waiting for ${waitingFor[expecting]}.` : can;
+}
