@@ -7,7 +7,7 @@ import {
 import { messages } from '../dialogs/messages';
 import type { BotCredentials } from '../services/config';
 import type { Logger } from '../services/logger';
-import { isNexHealthError } from '../services/nexhealth';
+import { isNexHealthError, scrub } from '../services/nexhealth';
 
 export function createAdapter(credentials: BotCredentials, logger: Logger): CloudAdapter {
   const credentialsFactory = new ConfigurationServiceClientCredentialFactory({
@@ -34,6 +34,7 @@ export function createAdapter(credentials: BotCredentials, logger: Logger): Clou
 
 export function describeError(error: unknown): { name: string; message?: string; stack?: string } {
   if (isNexHealthError(error)) return { name: error.name, message: error.message };
-  if (error instanceof Error) return { name: error.name, stack: error.stack?.split('\n').slice(1, 6).join('\n') };
+  // Masked like the client's errors, in case a message ever quotes a value.
+  if (error instanceof Error) return { name: error.name, message: scrub(error.message), stack: error.stack?.split('\n').slice(1, 6).join('\n') };
   return { name: typeof error };
 }

@@ -2,10 +2,12 @@
 // log call cannot leak a name, date of birth, phone number or email.
 import pino, { type Logger } from 'pino';
 
+// `name` alone is left out (loggers and errors have names too): whole patient and user objects are
+// redacted instead, which covers their `name`.
 const patientFields = [
-  'first_name', 'last_name', 'middle_name', 'name', 'firstName', 'lastName',
+  'first_name', 'last_name', 'middle_name', 'firstName', 'lastName',
   'email', 'phone', 'phone_number', 'cell_phone_number', 'phoneNumber',
-  'date_of_birth', 'dateOfBirth', 'dob', 'bio', 'patient', 'text',
+  'date_of_birth', 'dateOfBirth', 'dob', 'bio', 'patient', 'patients', 'user', 'text', 'draft',
 ];
 
 export const redactPaths = [

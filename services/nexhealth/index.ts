@@ -1,6 +1,6 @@
 export { NexHealthClient, extractPatients } from './nexhealth-client';
 export type { NexHealthClientOptions } from './nexhealth-client';
-export { NexHealthError, isNexHealthError } from './errors';
+export { NexHealthError, isNexHealthError, scrub } from './errors';
 export type { NexHealthErrorKind } from './errors';
 export { API_VERSION_ACCEPT } from './transport';
 export * from './types';
