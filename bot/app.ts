@@ -12,9 +12,13 @@ import { createLogger, type Logger } from '../services/logger';
 import { NexHealthClient } from '../services/nexhealth';
 import { FileStorage } from '../services/storage';
 import { createAdapter } from './adapter';
+import type { BotRuntime, ChannelRoutes } from './runtime';
 import { BookingBot } from './booking-bot';
 import { ReplyRenderer } from './rendering/reply-renderer';
 import { closeServer, createServer, listen } from './server';
+
+/** Every channel and route beyond /api/messages; each registers itself on the server. */
+const channels: ChannelRoutes[] = [];
 
 export interface AppOverrides {
   clock?: Clock;
@@ -69,8 +73,11 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const bot = new BookingBot(conversationState, userState, dialog, renderer);
   const adapter = createAdapter(config.bot, logger);
   const server: Server = createServer(adapter, bot);
+  let url = `http://localhost:${config.port}`;
+  const runtime: BotRuntime = { adapter, bot, config, logger, clock, storage, localUrl: () => url };
+  const closers = channels.map((register) => register(server, runtime)).filter((registered) => registered?.close);
   const port = await listen(server, config.port, overrides.host);
-  const url = `http://localhost:${port}`;
+  url = `http://localhost:${port}`;
   logger.info({ url, nexhealth: config.nexhealth.mode, storage: config.storage.kind }, 'bot listening');
 
   return {
@@ -79,6 +86,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     sandbox,
     client,
     async close() {
+      for (const registered of closers) await registered?.close?.();
       await closeServer(server);
       await sandbox?.close();
     },
