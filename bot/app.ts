@@ -12,13 +12,15 @@ import { createLogger, type Logger } from '../services/logger';
 import { NexHealthClient } from '../services/nexhealth';
 import { FileStorage } from '../services/storage';
 import { createAdapter } from './adapter';
-import type { BotRuntime, ChannelRoutes } from './runtime';
+import { directLineChannel } from './channels/direct-line';
+import { twilioSmsChannel } from './channels/twilio';
+import { ProactiveAdapters, type BotRuntime, type ChannelRoutes } from './runtime';
 import { BookingBot } from './booking-bot';
 import { ReplyRenderer } from './rendering/reply-renderer';
 import { closeServer, createServer, listen } from './server';
 
 /** Every channel and route beyond /api/messages; each registers itself on the server. */
-const channels: ChannelRoutes[] = [];
+const channels: ChannelRoutes[] = [directLineChannel, twilioSmsChannel];
 
 export interface AppOverrides {
   clock?: Clock;
@@ -74,7 +76,10 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const adapter = createAdapter(config.bot, logger);
   const server: Server = createServer(adapter, bot);
   let url = `http://localhost:${config.port}`;
-  const runtime: BotRuntime = { adapter, bot, config, logger, clock, storage, localUrl: () => url };
+  const proactive = new ProactiveAdapters({
+    continueConversation: (reference, logic) => adapter.continueConversationAsync(config.bot.appId ?? '', reference, logic),
+  });
+  const runtime: BotRuntime = { adapter, bot, config, logger, clock, storage, proactive, localUrl: () => url };
   const closers = channels.map((register) => register(server, runtime)).filter((registered) => registered?.close);
   const port = await listen(server, config.port, overrides.host);
   url = `http://localhost:${port}`;
