@@ -4,6 +4,7 @@
 import {
   CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, type TurnContext,
 } from 'botbuilder';
+import { DialogContextError } from 'botbuilder-dialogs';
 import { messages } from '../dialogs/messages';
 import type { BotCredentials } from '../services/config';
 import type { Logger } from '../services/logger';
@@ -19,7 +20,9 @@ export function createAdapter(credentials: BotCredentials, logger: Logger): Clou
   const authentication = new ConfigurationBotFrameworkAuthentication({}, credentialsFactory);
   const adapter = new CloudAdapter(authentication);
 
-  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+  adapter.onTurnError = async (context: TurnContext, thrown: unknown) => {
+    // Dialogs wrap what a step threw; the cause decides what the patient is told.
+    const error = thrown instanceof DialogContextError ? thrown.error : thrown;
     // Only the error's kind and name: a message could, in theory, quote what a patient typed.
     const kind = isNexHealthError(error) ? error.kind : undefined;
     logger.error({ err: describeError(error), kind, channel: context.activity.channelId }, 'turn failed');

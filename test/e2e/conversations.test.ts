@@ -1,0 +1,161 @@
+// Whole conversations over real HTTP: a test channel posts activities to the bot's /api/messages
+// with its own serviceUrl (as the Emulator does) and reads the replies the bot sends back to it;
+// bookings are then checked through the sandbox's API.
+import assert from 'node:assert/strict';
+import type { Activity } from 'botbuilder';
+import type { RunningApp } from '../../bot/app';
+import { ManualClock } from '../../services/clock';
+import { SPEC_NOW } from '../support/dialog-harness';
+import { startTestApp } from '../support/app';
+import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
+import { TestChannel } from '../support/test-channel';
+
+const ONE_MESSAGE = "I'm Ana Diaz, born 3/4/1990, 555-201-3344, I'd like a cleaning next Tuesday afternoon";
+
+function choices(activity: Activity | undefined): string[] {
+  return activity?.suggestedActions?.actions.map((action) => String(action.title)) ?? [];
+}
+
+function lastOf(replies: Activity[]): Activity {
+  assert.ok(replies.length > 0, 'the bot answered nothing');
+  return replies[replies.length - 1];
+}
+
+describe('end-to-end conversations over HTTP', function () {
+  this.timeout(30_000);
+  let admin: SandboxAdmin;
+  let multiLocation: RunningApp;
+  let brooklynOnly: RunningApp;
+  let channel: TestChannel;
+  let brooklynChannel: TestChannel;
+  let smsChannel: TestChannel;
+
+  before(async () => {
+    const sandbox = await sharedSandbox();
+    admin = new SandboxAdmin(sandbox.url);
+    const clock = new ManualClock(SPEC_NOW);
+    multiLocation = await startTestApp({}, { clock });
+    brooklynOnly = await startTestApp({ NEXHEALTH_LOCATION_ID: String(sandbox.seed.locations.brooklyn) }, { clock });
+    channel = new TestChannel(multiLocation.url);
+    brooklynChannel = new TestChannel(brooklynOnly.url);
+    smsChannel = new TestChannel(multiLocation.url, 'sms');
+    await Promise.all([channel.start(), brooklynChannel.start(), smsChannel.start()]);
+  });
+
+  beforeEach(() => admin.reset(SPEC_NOW));
+
+  after(async () => {
+    await Promise.all([channel.stop(), brooklynChannel.stop(), smsChannel.stop()]);
+    await Promise.all([multiLocation.close(), brooklynOnly.close()]);
+  });
+
+  it('greets a new conversation once', async () => {
+    const conversation = channel.conversation();
+    const added: Partial<Activity> = { type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: 'Patient' }], recipient: { id: 'bot', name: 'Bot' } };
+    const first = await conversation.send(added);
+    assert.equal(first.replies.length, 1);
+    assert.match(first.replies[0].text ?? '', /front desk assistant/);
+    const again = await conversation.send(added);
+    assert.equal(again.replies.length, 0);
+  });
+
+  it('books from one message: the next reply offers times, then confirms and sends the request', async () => {
+    const conversation = brooklynChannel.conversation();
+    const offer = lastOf(await conversation.say(ONE_MESSAGE));
+    const times = choices(offer).filter((title) => title !== 'Other times');
+    assert.ok(times.length > 0 && times.every((title) => title.startsWith('Tue, Dec 1 at ')), offer.text);
+    const confirm = lastOf(await conversation.say(times[0]));
+    assert.match(confirm.text ?? '', new RegExp(`Cleaning with Dr\\. .+, ${times[0]}, Brooklyn Office\\. Book it\\?`));
+    assert.match(lastOf(await conversation.say('yes')).text ?? '', /^Request sent\./);
+
+    const client = brooklynOnly.client;
+    const booked = await client.listAppointments({ locationId: 101, start: '2026-12-01T00:00:00Z', end: '2026-12-02T05:00:00Z', patientIds: [(await sharedSandbox()).seed.patients.anaDiaz] });
+    assert.equal(booked.filter((appointment) => !appointment.cancelled).length, 1);
+  });
+
+  it('books step by step with two offices, by button titles and answers', async () => {
+    const conversation = channel.conversation();
+    assert.deepEqual(choices(lastOf(await conversation.say('I need an appointment'))), ['Brooklyn Office', 'Manhattan Office']);
+    await conversation.say('Manhattan Office');
+    await conversation.say('this is maria garcia');
+    const dob = (await multiLocation.client.searchPatients({ locationId: 102, name: 'Garcia' })).find((patient) => patient.first_name === 'Maria')?.bio?.date_of_birth ?? '';
+    await conversation.say(`born ${dob}`);
+    const phone = (await multiLocation.client.searchPatients({ locationId: 102, name: 'Garcia' })).find((patient) => patient.first_name === 'Maria')?.bio?.phone_number ?? '';
+    assert.match(lastOf(await conversation.say(phone)).text ?? '', /kind of appointment/);
+    assert.match(lastOf(await conversation.say('consultation')).text ?? '', /When would you like/);
+    const offer = lastOf(await conversation.say('thursday morning'));
+    assert.ok(choices(offer).length > 1, offer.text);
+    await conversation.say('1');
+    assert.match(lastOf(await conversation.say('yep')).text ?? '', /^Request sent\./);
+  });
+
+  it('answers bad input kindly and keeps the conversation where it was', async () => {
+    const conversation = channel.conversation();
+    await conversation.say('book');
+    assert.match(lastOf(await conversation.say('Brooklyn')).text ?? '', /first and last name/);
+    const cases: Partial<Activity>[] = [
+      { text: '' },
+      { text: '   ' },
+      { attachments: [{ contentType: 'image/png', contentUrl: 'http://127.0.0.1:9/photo.png' }] },
+      { text: 'x'.repeat(10_000) },
+      { type: 'somethingNew' },
+    ];
+    for (const activity of cases) {
+      const { status, replies } = await conversation.send(activity);
+      assert.ok(status < 300, `status ${status}`);
+      assert.equal(replies.length, 1, JSON.stringify(activity).slice(0, 60));
+      assert.match(replies[0].text ?? '', /only read text|too long/);
+    }
+    assert.match(lastOf(await conversation.say('😀🦷')).text ?? '', /first and last name/);
+    assert.match(lastOf(await conversation.say('Ana Diaz')).text ?? '', /date of birth/, 'still at the same question');
+  });
+
+  it('survives NexHealth being down: apologises, and the same answer works once it is back', async () => {
+    const conversation = brooklynChannel.conversation();
+    await admin.fault({ kind: 'server_error', path: '/appointment_slots' });
+    const sorry = lastOf(await conversation.say(ONE_MESSAGE));
+    assert.match(sorry.text ?? '', /can't reach the practice's scheduling system/);
+    await admin.clearFaults();
+    const offer = lastOf(await conversation.say(ONE_MESSAGE));
+    assert.ok(choices(offer).length > 1, offer.text);
+  });
+
+  it('talks plain numbered text under 320 characters on SMS', async () => {
+    const conversation = smsChannel.conversation();
+    const replies = [
+      ...(await conversation.say('book')),
+      ...(await conversation.say('2')),
+    ];
+    assert.match(replies[0].text ?? '', /1\) Brooklyn Office\n2\) Manhattan Office\nReply 1-2/);
+    assert.match(lastOf(replies).text ?? '', /first and last name/, 'picked Manhattan by number');
+    await conversation.say('Ana Diaz');
+    await conversation.say('3/4/1990');
+    const types = lastOf(await conversation.say('555-201-3344'));
+    assert.match(types.text ?? '', /\n1\) .+\n2\) /);
+    const offer = lastOf(await conversation.say('1'));
+    assert.match(offer.text ?? '', /When would you like/);
+    const times = lastOf(await conversation.say('monday afternoon'));
+    for (const reply of conversation.received()) {
+      assert.ok((reply.text ?? '').length <= 320, `too long: ${reply.text}`);
+      assert.equal(reply.suggestedActions, undefined);
+      assert.doesNotMatch(reply.text ?? '', /\*\*|__|\[.+\]\(/);
+    }
+    assert.match(times.text ?? '', /Reply 1-\d/);
+  });
+
+  it('strips the @mention in a Teams group chat and answers with a card, never suggested actions', async () => {
+    const teams = new TestChannel(multiLocation.url, 'msteams');
+    await teams.start();
+    try {
+      const conversation = teams.conversation({ conversationType: 'groupChat' });
+      const reply = lastOf(await conversation.say('<at>Booking Bot</at> book', {
+        entities: [{ type: 'mention', mentioned: { id: 'bot', name: 'Booking Bot' }, text: '<at>Booking Bot</at>' }],
+      }));
+      assert.match(reply.text ?? '', /Which office/);
+      assert.equal(reply.suggestedActions, undefined);
+      assert.equal(reply.attachments?.[0]?.contentType, 'application/vnd.microsoft.card.hero');
+    } finally {
+      await teams.stop();
+    }
+  });
+});
