@@ -1,2 +1,2 @@
 export { loadConfig, ConfigError } from './load-config';
-export type { AppConfig, NexHealthConfig, StorageConfig, BotCredentials } from './load-config';
+export type { AppConfig, NexHealthConfig, StorageConfig, BotCredentials, TwilioConfig } from './load-config';

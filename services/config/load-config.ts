@@ -42,6 +42,11 @@ const envSchema = z.object({
 
   WEBHOOKS_ENABLED: flag(true),
   RECONCILE_AFTER_SECONDS: positiveInt(120),
+
+  TWILIO_ACCOUNT_SID: z.preprocess(emptyToUndefined, z.string().trim().regex(/^AC[0-9a-fA-F]{32}$/, 'an Account SID: AC followed by 32 hex digits').optional()),
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_PHONE_NUMBER: z.preprocess(emptyToUndefined, z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number such as +15551234567').optional()),
+  TWILIO_API_BASE_URL: z.preprocess(emptyToUndefined, z.url().optional()),
 });
 
 export interface NexHealthConfig {
@@ -71,6 +76,15 @@ export interface BotCredentials {
   tenantId?: string;
 }
 
+/** SMS straight through Twilio (no Azure Bot Service); absent unless SID, token and number are set. */
+export interface TwilioConfig {
+  accountSid: string;
+  authToken: string;
+  phoneNumber: string;
+  /** Where the REST client sends requests instead of https://api.twilio.com (a local fake in tests). */
+  apiBaseUrl?: string;
+}
+
 export interface AppConfig {
   port: number;
   publicUrl: string;
@@ -79,6 +93,7 @@ export interface AppConfig {
   bot: BotCredentials;
   storage: StorageConfig;
   webhooks: { enabled: boolean; reconcileAfterMs: number };
+  twilio?: TwilioConfig;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +122,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   }
   if (values.STORAGE === 'blob' && !values.AZURE_STORAGE_CONNECTION_STRING) {
     problems.push('AZURE_STORAGE_CONNECTION_STRING: required when STORAGE=blob');
+  }
+  const twilioParts = { TWILIO_ACCOUNT_SID: values.TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN: values.TWILIO_AUTH_TOKEN, TWILIO_PHONE_NUMBER: values.TWILIO_PHONE_NUMBER };
+  const twilioMissing = Object.entries(twilioParts).filter(([, value]) => value === undefined).map(([name]) => name);
+  // Half a Twilio setup is a mistake, not a wish to turn SMS off.
+  if (twilioMissing.length > 0 && twilioMissing.length < 3) {
+    for (const name of twilioMissing) problems.push(`${name}: required with the other TWILIO_ settings (SMS needs account SID, auth token and phone number)`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -140,5 +161,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     storage,
     webhooks: { enabled: values.WEBHOOKS_ENABLED, reconcileAfterMs: values.RECONCILE_AFTER_SECONDS * 1000 },
+    twilio: values.TWILIO_ACCOUNT_SID && values.TWILIO_AUTH_TOKEN && values.TWILIO_PHONE_NUMBER
+      ? { accountSid: values.TWILIO_ACCOUNT_SID, authToken: values.TWILIO_AUTH_TOKEN, phoneNumber: values.TWILIO_PHONE_NUMBER, apiBaseUrl: values.TWILIO_API_BASE_URL?.replace(/\/$/, '') }
+      : undefined,
   };
 }

@@ -53,4 +53,17 @@ describe('loadConfig', () => {
     assert.deepEqual(config.storage, { kind: 'blob', connectionString: 'UseDevelopmentStorage=true', container: 'bot-state' });
     assert.deepEqual(config.webhooks, { enabled: false, reconcileAfterMs: 30_000 });
   });
+
+  it('turns SMS through Twilio on only with account SID, auth token and number', () => {
+    assert.equal(loadConfig({}).twilio, undefined);
+    const sid = `AC${'0a'.repeat(16)}`;
+    const config = loadConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 'token', TWILIO_PHONE_NUMBER: '+15550001111', TWILIO_API_BASE_URL: 'http://127.0.0.1:4010/' });
+    assert.deepEqual(config.twilio, { accountSid: sid, authToken: 'token', phoneNumber: '+15550001111', apiBaseUrl: 'http://127.0.0.1:4010' });
+    assert.throws(() => loadConfig({ TWILIO_ACCOUNT_SID: sid }), (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.problems.join('\n'), /TWILIO_AUTH_TOKEN[\s\S]*TWILIO_PHONE_NUMBER/);
+      return true;
+    });
+    assert.throws(() => loadConfig({ TWILIO_ACCOUNT_SID: 'nope', TWILIO_AUTH_TOKEN: 't', TWILIO_PHONE_NUMBER: '555-1234' }), /TWILIO_ACCOUNT_SID[\s\S]*TWILIO_PHONE_NUMBER/);
+  });
 });
