@@ -8,10 +8,17 @@ import { startSandbox, type RunningSandbox } from '../sandbox';
 import { BookingService } from '../services/booking';
 import { systemClock, type Clock } from '../services/clock';
 import type { AppConfig } from '../services/config';
-import { createLogger, type Logger } from '../services/logger';
+import { createLogger } from '../services/logger';
 import { NexHealthClient } from '../services/nexhealth';
 import { FileStorage } from '../services/storage';
+import { BlobsStorage } from 'botbuilder-azure-blobs';
+import type { AppointmentRequestListener } from '../dialogs/dialog-services';
+import type { Logger } from '../services/logger';
+import { InsertionOutcomes, PendingAppointmentStore, ensureWebhookRegistration, readWebhookRegistration } from '../services/notify';
 import { createAdapter } from './adapter';
+import { AppointmentRequests } from './appointment-requests';
+import { ProactiveInsertionNotifier } from './insertion-notifier';
+import { WEBHOOK_PATH, registerWebhookRoute } from './webhook-route';
 import { directLineChannel } from './channels/direct-line';
 import { twilioSmsChannel } from './channels/twilio';
 import { ProactiveAdapters, type BotRuntime, type ChannelRoutes } from './runtime';
@@ -36,6 +43,7 @@ export interface RunningApp {
   port: number;
   sandbox?: RunningSandbox;
   client: NexHealthClient;
+  outcomes: InsertionOutcomes;
   close(): Promise<void>;
 }
 
@@ -65,12 +73,16 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const renderer = new ReplyRenderer();
+  // The dialogs need the request listener and the notifier needs the dialog: the listener is
+  // given the outcomes coordinator once it exists (below).
+  const requests = new LateRequests();
   const dialog = new MainDialog({
     booking,
     clock,
     renderer,
     logger,
     conversationData: conversationState.createProperty<ConversationData>('conversationData'),
+    requests,
   });
   const bot = new BookingBot(conversationState, userState, dialog, renderer);
   const adapter = createAdapter(config.bot, logger);
@@ -79,23 +91,80 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const proactive = new ProactiveAdapters({
     continueConversation: (reference, logic) => adapter.continueConversationAsync(config.bot.appId ?? '', reference, logic),
   });
+
+  const outcomes = new InsertionOutcomes(
+    new PendingAppointmentStore(storage),
+    client,
+    new ProactiveInsertionNotifier(proactive, conversationState, bot.dialogState, dialog),
+    clock,
+    logger.child({ part: 'notify' }),
+    { reconcileAfterMs: config.webhooks.reconcileAfterMs },
+  );
+  requests.target = new AppointmentRequests(outcomes);
+  let webhookSecret: string | undefined;
+  registerWebhookRoute(server, { secret: () => webhookSecret, outcomes, clock, logger: logger.child({ part: 'webhook' }) });
+
   const runtime: BotRuntime = { adapter, bot, config, logger, clock, storage, proactive, localUrl: () => url };
   const closers = channels.map((register) => register(server, runtime)).filter((registered) => registered?.close);
   const port = await listen(server, config.port, overrides.host);
   url = `http://localhost:${port}`;
   logger.info({ url, nexhealth: config.nexhealth.mode, storage: config.storage.kind }, 'bot listening');
 
+  const registration = config.webhooks.enabled
+    ? keepRegistering(async () => {
+      const registered = await ensureWebhookRegistration(client, storage, `${config.publicUrl ?? url}${WEBHOOK_PATH}`, logger.child({ part: 'webhook' }));
+      webhookSecret = registered.secret;
+    }, logger)
+    : undefined;
+  // Without webhooks, a stored secret (another instance registered) still verifies deliveries.
+  if (!config.webhooks.enabled) webhookSecret = (await readWebhookRegistration(storage))?.secret;
+  await registration?.first;
+  outcomes.start();
+
   return {
     url,
     port,
     sandbox,
     client,
+    outcomes,
     async close() {
+      registration?.stop();
+      await outcomes.stop();
       for (const registered of closers) await registered?.close?.();
       await closeServer(server);
       await sandbox?.close();
     },
   };
+}
+
+/** Forwards to the request listener set after construction (breaks the dialog ↔ notifier cycle). */
+class LateRequests implements AppointmentRequestListener {
+  target?: AppointmentRequestListener;
+
+  async appointmentRequested(...args: Parameters<AppointmentRequestListener['appointmentRequested']>): Promise<void> {
+    await this.target?.appointmentRequested(...args);
+  }
+}
+
+/**
+ * Registers the webhook now and, if NexHealth cannot be reached, again every minute: the bot
+ * starts anyway (reconciliation tells patients meanwhile).
+ */
+function keepRegistering(register: () => Promise<void>, logger: Logger): { first: Promise<void>; stop: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const attempt = async (): Promise<void> => {
+    try {
+      await register();
+    } catch (error) {
+      logger.warn({ err: error instanceof Error ? error.message : typeof error }, 'webhook registration failed; retrying in a minute');
+      if (!stopped) {
+        timer = setTimeout(() => void attempt(), 60_000);
+        timer.unref();
+      }
+    }
+  };
+  return { first: attempt(), stop: () => { stopped = true; if (timer) clearTimeout(timer); } };
 }
 
 function createStorage(config: AppConfig): Storage {
@@ -105,7 +174,7 @@ function createStorage(config: AppConfig): Storage {
     case 'file':
       return new FileStorage(config.storage.directory);
     case 'blob':
-      throw new Error('STORAGE=blob is not available yet');
+      return new BlobsStorage(config.storage.connectionString, config.storage.container);
   }
 }
 

@@ -10,7 +10,8 @@ import type { ReplyRenderer } from './rendering/reply-renderer';
 export const MAX_MESSAGE_LENGTH = 2_000;
 
 export class BookingBot extends ActivityHandler {
-  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  /** The dialog stack's state: proactive turns (insertion results) resume dialogs through it. */
+  readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly welcomed: StatePropertyAccessor<boolean>;
 
   constructor(private readonly conversationState: BotState, private readonly userState: BotState, private readonly dialog: MainDialog, private readonly renderer: ReplyRenderer) {

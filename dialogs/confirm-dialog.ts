@@ -63,7 +63,7 @@ export class ConfirmDialog extends ComponentDialog {
       return step.endDialog({ outcome: 'taken', lead: messages.slotTaken } satisfies ConfirmResult);
     }
     const summary = await this.summary(draft);
-    await this.services.requests?.appointmentRequested(step.context, { appointment: result.appointment, slot, summary });
+    await this.services.requests?.appointmentRequested(step.context, { appointment: result.appointment, slot, summary, draft });
     await this.services.conversationData.set(step.context, emptyConversationData());
     await step.context.sendActivity(messages.requestSent);
     return step.endDialog({ outcome: 'booked' } satisfies ConfirmResult);

@@ -1,7 +1,7 @@
 // What every dialog is given through its constructor (no globals, no process.env).
 import type { StatePropertyAccessor } from 'botbuilder';
 import type { ReplyRenderer } from '../bot/rendering/reply-renderer';
-import type { BookingService, OpenSlot } from '../services/booking';
+import type { BookingDraft, BookingService, OpenSlot } from '../services/booking';
 import type { Clock } from '../services/clock';
 import type { Logger } from '../services/logger';
 import type { Appointment } from '../services/nexhealth';
@@ -10,7 +10,7 @@ import type { TurnContext } from 'botbuilder';
 
 /** Told when an appointment request was accepted by NexHealth, so its result can reach the patient later. */
 export interface AppointmentRequestListener {
-  appointmentRequested(context: TurnContext, request: { appointment: Appointment; slot: OpenSlot; summary: string }): Promise<void>;
+  appointmentRequested(context: TurnContext, request: { appointment: Appointment; slot: OpenSlot; summary: string; draft: BookingDraft }): Promise<void>;
 }
 
 export interface DialogServices {

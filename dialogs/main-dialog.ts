@@ -2,6 +2,7 @@
 // answered by the shared base at any step of any flow.
 import { DialogSet, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogState, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { BookingDraft } from '../services/booking';
 import type { Understanding } from '../services/nlu';
 import { BookingDialog, BOOKING_DIALOG, type BookingOptions } from './booking-dialog';
 import type { DialogServices } from './dialog-services';
@@ -10,6 +11,11 @@ import { helpText, messages } from './messages';
 import { understandTurn } from './turn-understanding';
 
 export const MAIN_DIALOG = 'mainDialog';
+
+interface RouteOptions {
+  /** Go straight back into booking with the draft in state (after a refused request). */
+  resume?: { lead: string };
+}
 const ROUTE = 'route';
 
 export class MainDialog extends InterruptibleDialog {
@@ -29,11 +35,25 @@ export class MainDialog extends InterruptibleDialog {
     if (result.status === DialogTurnStatus.empty) await dialogContext.beginDialog(this.id);
   }
 
+  /**
+   * After the office refused a requested time (a proactive turn): forgets whatever flow was open,
+   * takes the refused request's draft and offers other times in the same message.
+   */
+  async offerOtherTimes(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>, draft: BookingDraft, lead: string): Promise<void> {
+    const dialogSet = new DialogSet(dialogState);
+    dialogSet.add(this);
+    const dialogContext = await dialogSet.createContext(context);
+    await dialogContext.cancelAllDialogs();
+    await this.services.conversationData.set(context, { draft });
+    await dialogContext.beginDialog(this.id, { resume: { lead } } satisfies RouteOptions);
+  }
+
   protected async restart(innerDc: DialogContext): Promise<DialogTurnResult> {
     return innerDc.beginDialog(BOOKING_DIALOG, {} satisfies BookingOptions);
   }
 
-  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async routeStep(step: WaterfallStepContext<RouteOptions>): Promise<DialogTurnResult> {
+    if (step.options?.resume) return step.beginDialog(BOOKING_DIALOG, { lead: step.options.resume.lead } satisfies BookingOptions);
     const understanding = await understandTurn(step.context, this.services);
     if (understanding.intent === 'book' || carriesBookingFacts(understanding)) {
       return step.beginDialog(BOOKING_DIALOG, { understanding } satisfies BookingOptions);

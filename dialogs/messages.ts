@@ -42,6 +42,8 @@ export const messages = {
   retryConfirm: 'Please answer yes or no.',
   notBooked: "No problem, it's not booked. Here are some other times.",
   requestSent: "Request sent. I'll message you here as soon as the office confirms.",
+  booked: (summary: string) => `You're booked: ${summary}.`,
+  officeRefused: "The office couldn't take that time.",
   slotTaken: 'Sorry, that time was just taken. Here are the next nearest times.',
   yes: 'Yes',
   no: 'No',

@@ -88,9 +88,10 @@ export function applyFacts(draft: BookingDraft, facts: DraftFacts): { draft: Boo
 /** The first thing still missing, in the order of shared/spec/conversation.md. */
 export function nextStep(draft: BookingDraft, practice: { locationCount: number }): NextStep {
   if (draft.locationId === undefined && practice.locationCount > 1) return 'location';
-  if (!draft.firstName || !draft.lastName) return 'name';
-  if (!draft.dateOfBirth) return 'dateOfBirth';
+  // A known record (matched, created, or carried over from a refused request) needs no identity.
   if (draft.patientId === undefined) {
+    if (!draft.firstName || !draft.lastName) return 'name';
+    if (!draft.dateOfBirth) return 'dateOfBirth';
     if (draft.newPatient) return draft.phone && draft.email ? 'register' : 'newPatientContact';
     if (!draft.phone && !draft.email) return 'contact';
     return 'identify';
@@ -99,6 +100,18 @@ export function nextStep(draft: BookingDraft, practice: { locationCount: number 
   if (!draft.when || draft.when.windows.length === 0) return 'when';
   if (!draft.chosenSlot) return 'offerTimes';
   return 'confirm';
+}
+
+/** What a refused request keeps to offer other times at once: no name, birth date or contact. */
+export function retryDraft(draft: BookingDraft, refusedSlotKey: string): BookingDraft {
+  return {
+    locationId: draft.locationId,
+    patientId: draft.patientId,
+    appointmentTypeId: draft.appointmentTypeId,
+    providerId: draft.providerId,
+    when: draft.when,
+    seenSlotKeys: [refusedSlotKey],
+  };
 }
 
 /** Forgets the contact given (after it failed to confirm a record, before asking again). */

@@ -5,5 +5,5 @@ export type { PatientIdentity, PatientMatch } from './patient-match';
 export { onePerTime, pickOffered, rankAround, rankInWindow, searchRange, slotKey, slotsFromGroups } from './slot-ranking';
 export type { OpenSlot, PreferenceWindows, TimeWindow } from './slot-ranking';
 export { formatDay, formatSlotTime } from './format';
-export { applyFacts, nextStep, withoutContact } from './booking-draft';
+export { applyFacts, nextStep, retryDraft, withoutContact } from './booking-draft';
 export type { BookingDraft, DraftFacts, DraftField, NextStep } from './booking-draft';

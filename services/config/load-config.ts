@@ -87,7 +87,8 @@ export interface TwilioConfig {
 
 export interface AppConfig {
   port: number;
-  publicUrl: string;
+  /** Public base URL (webhook targets); unset → the bot's local URL, fine for the sandbox. */
+  publicUrl?: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   nexhealth: NexHealthConfig;
   bot: BotCredentials;
@@ -139,7 +140,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 
   return {
     port: values.PORT,
-    publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
+    publicUrl: values.PUBLIC_URL?.replace(/\/$/, ''),
     logLevel: values.LOG_LEVEL,
     nexhealth: {
       mode: live ? 'live' : 'sandbox',

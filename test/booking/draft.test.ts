@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { applyFacts, nextStep, type BookingDraft } from '../../services/booking';
+import { applyFacts, nextStep, retryDraft, type BookingDraft } from '../../services/booking';
 
 const afternoon = { windows: [{ start: '2026-12-01T12:00:00.000-05:00', end: '2026-12-01T17:00:00.000-05:00' }], asap: false };
 const thursday = { windows: [{ start: '2026-11-26T00:00:00.000-05:00', end: '2026-11-27T00:00:00.000-05:00' }], asap: false };
@@ -72,5 +72,17 @@ describe('booking draft', () => {
     const { draft } = applyFacts({ locationId: 10, appointmentTypeId: 3, providerId: 5 }, { locationId: 11 });
     assert.equal(draft.appointmentTypeId, undefined);
     assert.equal(draft.providerId, undefined);
+  });
+});
+
+describe('retryDraft', () => {
+  it('keeps what offers new times, skips the refused one, and drops identity fields', () => {
+    const full: BookingDraft = {
+      locationId: 10, firstName: 'Ana', lastName: 'Diaz', dateOfBirth: '1990-03-04', phone: '+15552013344', email: 'a@b.co',
+      patientId: 7, appointmentTypeId: 3, providerId: 'any', when: afternoon, chosenSlot: slot, offeredSlots: [slot],
+    };
+    const retry = retryDraft(full, 'key-1');
+    assert.deepEqual(retry, { locationId: 10, patientId: 7, appointmentTypeId: 3, providerId: 'any', when: afternoon, seenSlotKeys: ['key-1'] });
+    assert.equal(nextStep(retry, { locationCount: 2 }), 'offerTimes');
   });
 });

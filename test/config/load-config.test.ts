@@ -9,7 +9,7 @@ describe('loadConfig', () => {
     assert.equal(config.nexhealth.subdomain, 'demo-dental');
     assert.equal(config.nexhealth.apiKey, 'sandbox-api-key');
     assert.equal(config.nexhealth.sandboxPort, 3979);
-    assert.equal(config.publicUrl, 'http://localhost:3978');
+    assert.equal(config.publicUrl, undefined, 'the local URL is used');
     assert.deepEqual(config.storage, { kind: 'file', directory: './data/state' });
     assert.equal(config.webhooks.enabled, true);
   });

@@ -1,0 +1,10 @@
+export { verifyWebhookSignature, signWebhook, MAX_TIMESTAMP_SKEW_MS } from './webhook-signature';
+export type { SignatureCheck } from './webhook-signature';
+export { parseWebhookEvent } from './insertion-event';
+export type { InsertionOutcome, WebhookEvent } from './insertion-event';
+export { PendingAppointmentStore, isETagConflict } from './pending-appointment-store';
+export type { PendingAppointment, ClaimResult } from './pending-appointment-store';
+export { InsertionOutcomes } from './insertion-outcomes';
+export type { AppointmentLookup, InsertionNotifier, InsertionOutcomesOptions, NewPendingAppointment } from './insertion-outcomes';
+export { ensureWebhookRegistration, readWebhookRegistration, INSERTION_EVENT } from './webhook-registration';
+export type { WebhookApi, WebhookRegistration } from './webhook-registration';

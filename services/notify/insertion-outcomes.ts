@@ -1,0 +1,139 @@
+// Where an insertion result becomes one message to the patient, whichever way it arrives: the
+// webhook, an early webhook (before the request was recorded), or reconciliation when no webhook
+// came. The store's claim makes it exactly once, across restarts and instances.
+import type { Clock } from '../clock';
+import type { Logger } from '../logger';
+import type { Appointment } from '../nexhealth';
+import type { InsertionOutcome, WebhookEvent } from './insertion-event';
+import type { PendingAppointment, PendingAppointmentStore } from './pending-appointment-store';
+
+/** Tells the patient (the bot layer sends the proactive message). */
+export interface InsertionNotifier {
+  notify(record: PendingAppointment, outcome: InsertionOutcome): Promise<void>;
+}
+
+/** What reconciliation needs from NexHealth. */
+export interface AppointmentLookup {
+  getAppointment(appointmentId: number): Promise<Appointment>;
+  cancelAppointment(appointmentId: number): Promise<Appointment>;
+}
+
+export interface InsertionOutcomesOptions {
+  /** First check after the request, when no webhook came. */
+  reconcileAfterMs: number;
+  /** Checks before a request still not in the record system is cancelled and reported as refused. */
+  maxChecks?: number;
+  /** How often the loop looks for due checks. */
+  pollIntervalMs?: number;
+}
+
+export type NewPendingAppointment = Pick<PendingAppointment, 'appointmentId' | 'conversation' | 'summary' | 'retry'>;
+
+export class InsertionOutcomes {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private readonly maxChecks: number;
+
+  constructor(
+    private readonly store: PendingAppointmentStore,
+    private readonly nexhealth: AppointmentLookup,
+    private readonly notifier: InsertionNotifier,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly options: InsertionOutcomesOptions,
+  ) {
+    this.maxChecks = options.maxChecks ?? 6;
+  }
+
+  /** Records a request just accepted by NexHealth; an outcome that already arrived is delivered now. */
+  async requested(pending: NewPendingAppointment): Promise<void> {
+    const now = this.clock.now();
+    await this.store.add({
+      ...pending,
+      createdAt: now.toISOString(),
+      nextCheckAt: new Date(now.getTime() + this.options.reconcileAfterMs).toISOString(),
+      checks: 0,
+      state: 'pending',
+    });
+    const early = await this.store.takeEarlyOutcome(pending.appointmentId);
+    if (early) await this.deliver(pending.appointmentId, early, 'early webhook');
+  }
+
+  async handleWebhook(event: WebhookEvent): Promise<void> {
+    if (event.kind !== 'insertion') return;
+    const delivered = await this.deliver(event.appointmentId, event.outcome, 'webhook');
+    // Not ours yet (or not ours at all): kept briefly in case the request is being recorded now.
+    if (delivered === 'unknown') await this.store.saveEarlyOutcome(event.appointmentId, event.outcome);
+  }
+
+  /** One pass of reconciliation over every pending request that is due. */
+  async reconcileDue(): Promise<void> {
+    const now = this.clock.now();
+    for (const appointmentId of await this.store.pendingIds()) {
+      try {
+        const record = await this.store.get(appointmentId);
+        if (!record) {
+          await this.store.forget(appointmentId);
+          continue;
+        }
+        if (record.state === 'notified') continue;
+        if (Date.parse(record.nextCheckAt) > now.getTime()) continue;
+        await this.check(record, now);
+      } catch (error) {
+        this.logger.warn({ appointmentId, err: errorName(error) }, 'reconciliation: check failed, will retry');
+      }
+    }
+  }
+
+  start(): void {
+    const interval = this.options.pollIntervalMs ?? Math.max(1_000, Math.min(30_000, this.options.reconcileAfterMs / 4));
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.reconcileDue().finally(() => { this.running = undefined; });
+    }, interval);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  private async check(record: PendingAppointment, now: Date): Promise<void> {
+    const appointment = await this.nexhealth.getAppointment(record.appointmentId);
+    if (appointment.foreign_id) {
+      await this.deliver(record.appointmentId, 'complete', 'reconciliation');
+    } else if (appointment.cancelled || appointment.canceled || appointment.deleted) {
+      await this.deliver(record.appointmentId, 'failed', 'reconciliation');
+    } else if (record.checks + 1 >= this.maxChecks) {
+      // Still not in the record system: cancel it first, so it can never complete after we told
+      // the patient to pick another time (no double booking).
+      await this.nexhealth.cancelAppointment(record.appointmentId);
+      await this.deliver(record.appointmentId, 'failed', 'reconciliation gave up');
+    } else {
+      const backoff = this.options.reconcileAfterMs * 2 ** (record.checks + 1);
+      await this.store.reschedule(record.appointmentId, new Date(now.getTime() + backoff));
+    }
+  }
+
+  private async deliver(appointmentId: number, outcome: InsertionOutcome, source: string): Promise<'sent' | 'unknown' | 'already'> {
+    const claim = await this.store.claim(appointmentId, outcome, this.clock.now());
+    if (claim.kind !== 'claimed') {
+      this.logger.info({ appointmentId, outcome, source, result: claim.kind }, 'insertion result not sent (unknown or already told)');
+      return claim.kind;
+    }
+    try {
+      await this.notifier.notify(claim.record, outcome);
+    } catch (error) {
+      await this.store.release(appointmentId);
+      throw error;
+    }
+    await this.store.markNotified(appointmentId);
+    this.logger.info({ appointmentId, outcome, source }, 'insertion result sent to the patient');
+    return 'sent';
+  }
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
+}

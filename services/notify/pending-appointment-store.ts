@@ -1,0 +1,145 @@
+// Durable records of appointments waiting for the record system's answer, in the bot's storage, so
+// a restart or a second instance loses nothing. Records two instances may touch at once are written
+// with the eTag that was read (never '*'): a conflict is read again and retried, never overwritten.
+import type { KeyValueStorage, StoreItem } from '../storage';
+import type { InsertionOutcome } from './insertion-event';
+
+export interface PendingAppointment {
+  appointmentId: number;
+  /** The conversation to tell (a Bot Framework ConversationReference, kept as plain data). */
+  conversation: Record<string, unknown>;
+  /** "Cleaning with Dr. Sarah Lee, Tue, Dec 1 at 2:30 PM, Brooklyn Office": no patient data. */
+  summary: string;
+  /** What is needed to offer other times if the office refuses this one. */
+  retry: Record<string, unknown>;
+  createdAt: string;
+  /** When reconciliation next asks NexHealth about it. */
+  nextCheckAt: string;
+  checks: number;
+  state: 'pending' | 'notifying' | 'notified';
+  outcome?: InsertionOutcome;
+  claimedAt?: string;
+}
+
+export type ClaimResult =
+  | { kind: 'claimed'; record: PendingAppointment }
+  | { kind: 'unknown' }
+  | { kind: 'already' };
+
+const INDEX_KEY = 'pending-appointments/index';
+const recordKey = (appointmentId: number) => `pending-appointments/${appointmentId}`;
+const earlyOutcomeKey = (appointmentId: number) => `insertion-outcomes/${appointmentId}`;
+const MAX_ATTEMPTS = 8;
+/** A claim not finished in this time (the instance died mid-send) may be taken over. */
+const CLAIM_LEASE_MS = 2 * 60_000;
+
+export function isETagConflict(error: unknown): boolean {
+  return error instanceof Error && /etag conflict|precondition|412/i.test(`${error.name} ${error.message}`);
+}
+
+export class PendingAppointmentStore {
+  constructor(private readonly storage: KeyValueStorage) {}
+
+  async add(record: PendingAppointment): Promise<void> {
+    await this.storage.write({ [recordKey(record.appointmentId)]: { ...record } });
+    await this.updateIndex((ids) => (ids.includes(record.appointmentId) ? ids : [...ids, record.appointmentId]));
+  }
+
+  async get(appointmentId: number): Promise<PendingAppointment | undefined> {
+    const items = await this.storage.read([recordKey(appointmentId)]);
+    return asRecord(items[recordKey(appointmentId)]);
+  }
+
+  async pendingIds(): Promise<number[]> {
+    const items = await this.storage.read([INDEX_KEY]);
+    return readIds(items[INDEX_KEY]);
+  }
+
+  /** Takes the right to tell the patient; exactly one caller wins, whichever instance it runs on. */
+  async claim(appointmentId: number, outcome: InsertionOutcome, now: Date): Promise<ClaimResult> {
+    return this.change(appointmentId, (record) => {
+      if (record.state === 'notified') return undefined;
+      if (record.state === 'notifying' && record.claimedAt && now.getTime() - Date.parse(record.claimedAt) < CLAIM_LEASE_MS) return undefined;
+      return { ...record, state: 'notifying', outcome, claimedAt: now.toISOString() };
+    });
+  }
+
+  async markNotified(appointmentId: number): Promise<void> {
+    await this.change(appointmentId, (record) => ({ ...record, state: 'notified' }));
+    await this.updateIndex((ids) => ids.filter((id) => id !== appointmentId));
+  }
+
+  /** Gives a claim back (the message could not be sent), so a later event or check can deliver it. */
+  async release(appointmentId: number): Promise<void> {
+    await this.change(appointmentId, (record) => ({ ...record, state: 'pending', outcome: undefined, claimedAt: undefined }));
+  }
+
+  async reschedule(appointmentId: number, nextCheckAt: Date): Promise<void> {
+    await this.change(appointmentId, (record) => (record.state === 'pending' ? { ...record, nextCheckAt: nextCheckAt.toISOString(), checks: record.checks + 1 } : undefined));
+  }
+
+  async forget(appointmentId: number): Promise<void> {
+    await this.storage.delete([recordKey(appointmentId)]);
+    await this.updateIndex((ids) => ids.filter((id) => id !== appointmentId));
+  }
+
+  /** An outcome that arrived before its record was written (the webhook beat the create's answer). */
+  async saveEarlyOutcome(appointmentId: number, outcome: InsertionOutcome): Promise<void> {
+    await this.storage.write({ [earlyOutcomeKey(appointmentId)]: { outcome } });
+  }
+
+  async takeEarlyOutcome(appointmentId: number): Promise<InsertionOutcome | undefined> {
+    const key = earlyOutcomeKey(appointmentId);
+    const item = (await this.storage.read([key]))[key];
+    if (!item) return undefined;
+    await this.storage.delete([key]);
+    return item.outcome === 'complete' || item.outcome === 'failed' ? item.outcome : undefined;
+  }
+
+  /** Read–modify–write with the eTag read; `update` returning undefined means "leave it". */
+  private async change(appointmentId: number, update: (record: PendingAppointment) => PendingAppointment | undefined): Promise<ClaimResult> {
+    const key = recordKey(appointmentId);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const item = (await this.storage.read([key]))[key];
+      const record = asRecord(item);
+      if (!record || !item) return { kind: 'unknown' };
+      const next = update(record);
+      if (!next) return { kind: 'already' };
+      try {
+        await this.storage.write({ [key]: { ...next, eTag: item.eTag } });
+        return { kind: 'claimed', record: next };
+      } catch (error) {
+        if (!isETagConflict(error)) throw error;
+      }
+    }
+    return { kind: 'already' };
+  }
+
+  /** `update` must be idempotent: the loop ends when applying it again changes nothing. */
+  private async updateIndex(update: (ids: number[]) => number[]): Promise<void> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const item = (await this.storage.read([INDEX_KEY]))[INDEX_KEY];
+      const ids = readIds(item);
+      const next = update(ids);
+      if (next.length === ids.length && next.every((id, index) => id === ids[index])) return;
+      try {
+        // Storage has no "create if absent": a missing index is written with '*', and the next
+        // round reads it back, so an update lost to a concurrent creation is applied again.
+        await this.storage.write({ [INDEX_KEY]: { ids: next, eTag: item?.eTag ?? '*' } });
+      } catch (error) {
+        if (!isETagConflict(error)) throw error;
+      }
+    }
+    throw new Error('pending appointments index: too many concurrent updates');
+  }
+}
+
+function readIds(item: StoreItem | undefined): number[] {
+  return Array.isArray(item?.ids) ? item.ids.filter((id): id is number => typeof id === 'number') : [];
+}
+
+function asRecord(item: StoreItem | undefined): PendingAppointment | undefined {
+  if (!item || typeof item.appointmentId !== 'number') return undefined;
+  const { eTag: _eTag, ...rest } = item;
+  return rest as unknown as PendingAppointment;
+}
