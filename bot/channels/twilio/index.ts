@@ -1,4 +1,57 @@
-// SMS through Twilio without Azure Bot Service (issue 8): registered on the bot's server.
-import type { ChannelRoutes } from '../../runtime';
+// SMS through Twilio without Azure Bot Service (issue 8): registered on the bot's server when
+// TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_PHONE_NUMBER are set.
+import type { ConversationReference, TurnContext } from 'botbuilder';
+import { messages } from '../../../dialogs/messages';
+import { describeError } from '../../adapter';
+import type { ChannelRoutes, ProactiveAdapter } from '../../runtime';
+import { CarrierKeywords } from './carrier-keywords';
+import { OptOutStore } from './opt-outs';
+import { createTwilioClient } from './rest-client';
+import { SMS_CHANNEL_ID, isTwilioSmsReference } from './sms-conversation';
+import { TwilioSmsAdapter } from './twilio-sms-adapter';
 
-export const twilioSmsChannel: ChannelRoutes = () => undefined;
+export const TWILIO_SMS_PATH = '/api/twilio/sms';
+export { TwilioSmsAdapter } from './twilio-sms-adapter';
+export { smsConversationReference, TWILIO_SMS_SERVICE_URL } from './sms-conversation';
+
+export const twilioSmsChannel: ChannelRoutes = (server, runtime) => {
+  const config = runtime.config.twilio;
+  if (!config) return undefined;
+  const logger = runtime.logger.child({ part: 'twilio-sms' });
+  const optOuts = new OptOutStore(runtime.storage, () => runtime.clock.now());
+  const client = createTwilioClient(config);
+  const adapter = new TwilioSmsAdapter({
+    authToken: config.authToken,
+    webhookUrl: `${runtime.config.publicUrl}${TWILIO_SMS_PATH}`,
+    phoneNumber: config.phoneNumber,
+    messages: client.messages,
+    now: () => runtime.clock.now(),
+    onRecipientUnsubscribed: async (phoneNumber) => {
+      logger.info('recipient unsubscribed with the carrier; recorded as opted out');
+      await optOuts.optOut(phoneNumber);
+    },
+  });
+  adapter.use(new CarrierKeywords(optOuts));
+  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+    logger.error({ err: describeError(error), channel: context.activity.channelId }, 'sms turn failed');
+    try {
+      await context.sendActivity(messages.error);
+    } catch (sendError) {
+      logger.error({ err: describeError(sendError) }, 'could not apologise by SMS');
+    }
+  };
+
+  server.post(TWILIO_SMS_PATH, async (req, res) => {
+    await adapter.processWebhook(req, res, (context) => runtime.bot.run(context));
+  });
+
+  // Azure Bot Service's Twilio channel also says 'sms': its references keep going where they went.
+  const previous = runtime.proactive.for({ channelId: SMS_CHANNEL_ID });
+  const proactive: ProactiveAdapter = {
+    continueConversation: (reference: Partial<ConversationReference>, logic) =>
+      (isTwilioSmsReference(reference) ? adapter : previous).continueConversation(reference, logic),
+  };
+  runtime.proactive.register(SMS_CHANNEL_ID, proactive);
+  logger.info({ path: TWILIO_SMS_PATH }, 'SMS through Twilio is on');
+  return { close: () => adapter.drain() };
+};
