@@ -51,12 +51,14 @@ export class ReplyRenderer {
 
 /** SMS: no markdown, numbered choices, "Reply 1-N", at most 320 characters. */
 export function plainText(text: string, choices: ChoiceOption[]): string {
+  // The spec's limit is "under 320 characters".
+  const limit = SMS_MAX_LENGTH - 1;
   const body = stripMarkdown(text);
-  if (choices.length === 0) return truncate(body, SMS_MAX_LENGTH);
+  if (choices.length === 0) return truncate(body, limit);
   const list = choices.map((choice, index) => `${index + 1}) ${stripMarkdown(choice.label)}`).join('\n');
   const footer = choices.length === 1 ? 'Reply 1' : `Reply 1-${choices.length}`;
   const tail = `\n${list}\n${footer}`;
-  return `${truncate(body, Math.max(40, SMS_MAX_LENGTH - tail.length))}${tail}`.slice(0, SMS_MAX_LENGTH);
+  return `${truncate(body, Math.max(40, limit - tail.length))}${tail}`.slice(0, limit);
 }
 
 function stripMarkdown(text: string): string {
@@ -64,5 +66,6 @@ function stripMarkdown(text: string): string {
 }
 
 function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+  // Three dots, not "…": one character outside GSM-7 makes the whole SMS UCS-2 (70 per segment).
+  return text.length <= max ? text : `${text.slice(0, max - 3).trimEnd()}...`;
 }

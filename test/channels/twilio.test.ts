@@ -5,6 +5,7 @@ import { ActivityHandler, MemoryStorage, type ConversationReference, type TurnCo
 import type { Server } from 'restify';
 import twilio from 'twilio';
 import { createAdapter } from '../../bot/adapter';
+import { ReplyRenderer } from '../../bot/rendering/reply-renderer';
 import type { RunningApp } from '../../bot/app';
 import { TWILIO_SMS_PATH, twilioSmsChannel, smsConversationReference } from '../../bot/channels/twilio';
 import { ProactiveAdapters, type BotRuntime } from '../../bot/runtime';
@@ -152,6 +153,18 @@ describe('SMS through Twilio (direct webhook, no Azure)', function () {
     assert.equal(start.replies.length, 1);
     assert.match(start.replies[0].body, /resubscribed/);
     assert.match(await phone.say('book'), /Which office/);
+  });
+});
+
+describe('SMS rendering', () => {
+  it('keeps a long message with choices under 320 characters, GSM-7 only, numbered, without markdown', () => {
+    const text = `**Note:** ${'a very long explanation '.repeat(30)}see [the office page](https://example.test)`;
+    const choices = ['Tue, Dec 1 at 12:00 PM', 'Tue, Dec 1 at 1:00 PM', 'Other times'].map((label) => ({ label }));
+    const body = new ReplyRenderer().render({ channelId: 'sms', conversation: { id: 'c', isGroup: false, conversationType: 'personal', name: '' } }, { text, choices }).text ?? '';
+    assertSmsShaped(body);
+    assert.match(body, /^Note: a very long/);
+    assert.match(body, /\.\.\.\n1\) Tue, Dec 1 at 12:00 PM\n2\) Tue, Dec 1 at 1:00 PM\n3\) Other times\nReply 1-3$/);
+    assert.match(body, /^[\x20-\x7e\n]*$/, 'plain ASCII keeps the GSM-7 encoding');
   });
 });
 
