@@ -1,0 +1,66 @@
+// Serves the chat page at `/` and Web Chat's UMD bundle from node_modules (no CDN needed). The
+// bundle (~4 MB) is read and gzipped once, on first request, and cached by the browser by ETag.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import type { Request, Response, Server } from 'restify';
+import { webChatPage, type WebChatPageOptions } from './webchat-page';
+
+export const BUNDLE_PATH = '/webchat/webchat.js';
+
+interface Bundle {
+  plain: Buffer;
+  gzipped: Buffer;
+  etag: string;
+}
+
+export function registerWebChatRoutes(server: Server, page: Omit<WebChatPageOptions, 'bundlePath'>): void {
+  const html = Buffer.from(webChatPage({ ...page, bundlePath: BUNDLE_PATH }));
+  let bundle: Promise<Bundle> | undefined;
+
+  server.get('/', async (_req, res) => {
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': html.length,
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    });
+    res.end(html);
+  });
+
+  server.get(BUNDLE_PATH, async (req, res) => {
+    bundle ??= loadBundle();
+    let loaded: Bundle;
+    try {
+      loaded = await bundle;
+    } catch {
+      bundle = undefined;
+      res.send(500, { error: 'Web Chat bundle not found: run npm ci' });
+      return;
+    }
+    sendBundle(req, res, loaded);
+  });
+}
+
+function sendBundle(req: Request, res: Response, bundle: Bundle): void {
+  const headers = { 'content-type': 'application/javascript; charset=utf-8', etag: bundle.etag, 'cache-control': 'public, max-age=3600', vary: 'accept-encoding' };
+  if (req.headers['if-none-match'] === bundle.etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  const body = acceptsGzip ? bundle.gzipped : bundle.plain;
+  res.writeHead(200, { ...headers, 'content-length': body.length, ...(acceptsGzip ? { 'content-encoding': 'gzip' } : {}) });
+  res.end(body);
+}
+
+async function loadBundle(): Promise<Bundle> {
+  // The package's `require` entry is lib/index.js; the UMD bundle sits next to it in dist/.
+  const file = path.join(path.dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
+  const plain = await readFile(file);
+  return { plain, gzipped: await promisify(gzip)(plain), etag: `"${createHash('sha256').update(plain).digest('base64url').slice(0, 27)}"` };
+}
