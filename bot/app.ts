@@ -119,7 +119,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   // Without webhooks, a stored secret (another instance registered) still verifies deliveries.
   if (!config.webhooks.enabled) webhookSecret = (await readWebhookRegistration(storage))?.secret;
   await registration?.first;
-  outcomes.start();
+  await outcomes.start();
 
   return {
     url,

@@ -85,7 +85,9 @@ export class InsertionOutcomes {
     }
   }
 
-  start(): void {
+  /** Prepares storage (before the bot takes messages) and starts the reconciliation loop. */
+  async start(): Promise<void> {
+    await this.store.init();
     const interval = this.options.pollIntervalMs ?? Math.max(1_000, Math.min(30_000, this.options.reconcileAfterMs / 4));
     this.timer = setInterval(() => {
       if (this.running) return;

@@ -29,7 +29,7 @@ export type ClaimResult =
 const INDEX_KEY = 'pending-appointments/index';
 const recordKey = (appointmentId: number) => `pending-appointments/${appointmentId}`;
 const earlyOutcomeKey = (appointmentId: number) => `insertion-outcomes/${appointmentId}`;
-const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 20;
 /** A claim not finished in this time (the instance died mid-send) may be taken over. */
 const CLAIM_LEASE_MS = 2 * 60_000;
 
@@ -115,17 +115,28 @@ export class PendingAppointmentStore {
     return { kind: 'already' };
   }
 
+  /**
+   * Creates the empty index if there is none. Storage has no "create if absent", so this is the
+   * one write with '*': it only ever writes an empty list, and every later change carries an eTag.
+   */
+  async init(): Promise<void> {
+    const item = (await this.storage.read([INDEX_KEY]))[INDEX_KEY];
+    if (!item) await this.storage.write({ [INDEX_KEY]: { ids: [], eTag: '*' } });
+  }
+
   /** `update` must be idempotent: the loop ends when applying it again changes nothing. */
   private async updateIndex(update: (ids: number[]) => number[]): Promise<void> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const item = (await this.storage.read([INDEX_KEY]))[INDEX_KEY];
+      if (!item) {
+        await this.init();
+        continue;
+      }
       const ids = readIds(item);
       const next = update(ids);
       if (next.length === ids.length && next.every((id, index) => id === ids[index])) return;
       try {
-        // Storage has no "create if absent": a missing index is written with '*', and the next
-        // round reads it back, so an update lost to a concurrent creation is applied again.
-        await this.storage.write({ [INDEX_KEY]: { ids: next, eTag: item?.eTag ?? '*' } });
+        await this.storage.write({ [INDEX_KEY]: { ids: next, eTag: item.eTag } });
       } catch (error) {
         if (!isETagConflict(error)) throw error;
       }

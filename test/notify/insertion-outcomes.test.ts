@@ -1,0 +1,91 @@
+// The outcomes coordinator on real storage and the real client against the sandbox; the notifier
+// (the bot's proactive sender) is replaced by a recorder, since this suite is about deciding what to tell.
+import assert from 'node:assert/strict';
+import { MemoryStorage } from 'botbuilder';
+import { ManualClock } from '../../services/clock';
+import { createLogger } from '../../services/logger';
+import { NexHealthClient } from '../../services/nexhealth';
+import { InsertionOutcomes, PendingAppointmentStore, type InsertionOutcome, type PendingAppointment } from '../../services/notify';
+import { SPEC_NOW } from '../support/dialog-harness';
+import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
+
+describe('insertion outcomes', function () {
+  this.timeout(20_000);
+  let told: { appointmentId: number; outcome: InsertionOutcome }[];
+  let outcomes: InsertionOutcomes;
+  let client: NexHealthClient;
+  let clock: ManualClock;
+  let admin: SandboxAdmin;
+  let seed: Awaited<ReturnType<typeof sharedSandbox>>['seed'];
+
+  const pending = (appointmentId: number) => ({ appointmentId, conversation: {}, summary: 'Cleaning', retry: {} });
+
+  async function requestAppointment(startTime: string): Promise<number> {
+    const appointment = await client.createAppointment({
+      locationId: seed.locations.brooklyn, patientId: seed.patients.anaDiaz, providerId: seed.providers.rajPatel,
+      operatoryId: seed.operatories.brooklynChair2, startTime, appointmentTypeId: seed.appointmentTypes.brooklyn.consultation,
+    });
+    return appointment.id;
+  }
+
+  beforeEach(async () => {
+    const sandbox = await sharedSandbox();
+    seed = sandbox.seed;
+    admin = new SandboxAdmin(sandbox.url);
+    await admin.reset(SPEC_NOW);
+    clock = new ManualClock(SPEC_NOW);
+    client = new NexHealthClient({ baseUrl: sandbox.url, apiKey: 'sandbox-api-key', subdomain: 'demo-dental', clock });
+    told = [];
+    const notifier = { notify: async (record: PendingAppointment, outcome: InsertionOutcome) => { told.push({ appointmentId: record.appointmentId, outcome }); } };
+    outcomes = new InsertionOutcomes(new PendingAppointmentStore(new MemoryStorage()), client, notifier, clock, createLogger({ level: 'silent' }), { reconcileAfterMs: 1_000, maxChecks: 2 });
+    await outcomes.start();
+  });
+
+  afterEach(() => outcomes.stop());
+
+  it('delivers an outcome that arrived before the request was recorded, once', async () => {
+    await outcomes.handleWebhook({ kind: 'insertion', appointmentId: 42, outcome: 'complete' });
+    assert.deepEqual(told, []);
+    await outcomes.requested(pending(42));
+    await outcomes.handleWebhook({ kind: 'insertion', appointmentId: 42, outcome: 'complete' });
+    assert.deepEqual(told, [{ appointmentId: 42, outcome: 'complete' }]);
+  });
+
+  it('ignores a later, contradicting event for an appointment already told', async () => {
+    await outcomes.requested(pending(43));
+    await outcomes.handleWebhook({ kind: 'insertion', appointmentId: 43, outcome: 'failed' });
+    await outcomes.handleWebhook({ kind: 'insertion', appointmentId: 43, outcome: 'complete' });
+    assert.deepEqual(told, [{ appointmentId: 43, outcome: 'failed' }]);
+  });
+
+  it('waits while NexHealth has no answer, then cancels the request and reports it refused', async () => {
+    await admin.failInsertions(1);
+    await admin.webhooks({ dropNext: 1 });
+    const appointmentId = await requestAppointment('2026-12-02T15:00:00.000-05:00');
+    await outcomes.requested(pending(appointmentId));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await outcomes.reconcileDue();
+    assert.deepEqual(told, [], 'not due yet');
+    clock.advance(1_100);
+    await outcomes.reconcileDue();
+    assert.deepEqual(told, [], 'first check: still nothing, ask again later');
+    clock.advance(2_100);
+    await outcomes.reconcileDue();
+    assert.deepEqual(told, [{ appointmentId, outcome: 'failed' }]);
+    assert.equal((await client.getAppointment(appointmentId)).cancelled, true, 'cancelled before telling, so it can never complete later');
+  });
+
+  it('keeps a request pending when telling the patient fails, and tells them on the next try', async () => {
+    let fail = true;
+    const notifier = { notify: async (record: PendingAppointment, outcome: InsertionOutcome) => {
+      if (fail) throw new Error('channel down');
+      told.push({ appointmentId: record.appointmentId, outcome });
+    } };
+    const flaky = new InsertionOutcomes(new PendingAppointmentStore(new MemoryStorage()), client, notifier, clock, createLogger({ level: 'silent' }), { reconcileAfterMs: 1_000 });
+    await flaky.requested(pending(44));
+    await assert.rejects(flaky.handleWebhook({ kind: 'insertion', appointmentId: 44, outcome: 'complete' }));
+    fail = false;
+    await flaky.handleWebhook({ kind: 'insertion', appointmentId: 44, outcome: 'complete' });
+    assert.deepEqual(told, [{ appointmentId: 44, outcome: 'complete' }]);
+  });
+});

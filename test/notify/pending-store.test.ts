@@ -1,0 +1,88 @@
+// The pending-appointment records on real storage: Azurite (Azure Blob Storage) and the file store.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PendingAppointmentStore, type PendingAppointment } from '../../services/notify';
+import { FileStorage, type KeyValueStorage } from '../../services/storage';
+import { blobStorage } from '../support/azurite';
+
+function pending(appointmentId: number): PendingAppointment {
+  return {
+    appointmentId, conversation: { conversation: { id: `c-${appointmentId}` } }, summary: 'Cleaning', retry: {},
+    createdAt: '2026-11-24T15:00:00.000Z', nextCheckAt: '2026-11-24T15:02:00.000Z', checks: 0, state: 'pending',
+  };
+}
+
+const backends: [string, () => Promise<{ storage: KeyValueStorage; cleanup: () => void }>][] = [
+  ['Azure Blob Storage (Azurite)', async () => ({ storage: await blobStorage(), cleanup: () => undefined })],
+  ['file storage', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'pending-'));
+    return { storage: new FileStorage(directory), cleanup: () => rmSync(directory, { recursive: true, force: true }) };
+  }],
+];
+
+for (const [name, open] of backends) {
+  describe(`pending appointments on ${name}`, function () {
+    this.timeout(30_000);
+    const now = new Date('2026-11-24T15:00:00Z');
+
+    it('lets exactly one of many concurrent claims win', async () => {
+      const { storage, cleanup } = await open();
+      try {
+        const store = new PendingAppointmentStore(storage);
+        await store.add(pending(1));
+        // Two "instances" (two stores on the same storage) racing, five claims each.
+        const other = new PendingAppointmentStore(storage);
+        const results = await Promise.all(Array.from({ length: 10 }, (_, index) => (index % 2 ? store : other).claim(1, 'complete', now)));
+        assert.equal(results.filter((result) => result.kind === 'claimed').length, 1);
+        await store.markNotified(1);
+        assert.equal((await store.claim(1, 'complete', now)).kind, 'already');
+        assert.deepEqual(await store.pendingIds(), []);
+      } finally {
+        cleanup();
+      }
+    });
+
+    it('keeps every id when requests are recorded at the same time', async () => {
+      const { storage, cleanup } = await open();
+      try {
+        const stores = [new PendingAppointmentStore(storage), new PendingAppointmentStore(storage)];
+        await Promise.all(stores.map((store) => store.init()));
+        await Promise.all(Array.from({ length: 8 }, (_, index) => stores[index % 2].add(pending(100 + index))));
+        assert.deepEqual((await stores[0].pendingIds()).sort(), [100, 101, 102, 103, 104, 105, 106, 107]);
+      } finally {
+        cleanup();
+      }
+    });
+
+    it('gives a claim back when the message could not be sent, and takes over a stale claim', async () => {
+      const { storage, cleanup } = await open();
+      try {
+        const store = new PendingAppointmentStore(storage);
+        await store.add(pending(7));
+        assert.equal((await store.claim(7, 'failed', now)).kind, 'claimed');
+        assert.equal((await store.claim(7, 'failed', now)).kind, 'already', 'someone is on it');
+        await store.release(7);
+        assert.equal((await store.claim(7, 'failed', now)).kind, 'claimed');
+        const later = new Date(now.getTime() + 3 * 60_000);
+        assert.equal((await store.claim(7, 'failed', later)).kind, 'claimed', 'the first claimer died');
+        assert.equal((await store.claim(99, 'failed', now)).kind, 'unknown');
+      } finally {
+        cleanup();
+      }
+    });
+
+    it('keeps an outcome that came before its request, once', async () => {
+      const { storage, cleanup } = await open();
+      try {
+        const store = new PendingAppointmentStore(storage);
+        await store.saveEarlyOutcome(5, 'complete');
+        assert.equal(await store.takeEarlyOutcome(5), 'complete');
+        assert.equal(await store.takeEarlyOutcome(5), undefined);
+      } finally {
+        cleanup();
+      }
+    });
+  });
+}

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { parseWebhookEvent, signWebhook, verifyWebhookSignature } from '../../services/notify';
+
+describe('webhook signature', () => {
+  const secret = 'whsec-123';
+  const body = '{"event_name":"appointment_insertion.complete","data":{"appointment":{"id":5}}}';
+  const timestamp = '2026-11-24T15:00:00Z';
+  const now = new Date('2026-11-24T15:01:00Z');
+
+  it('is HMAC-SHA256 hex over timestamp + "." + base64(body), as NexHealth documents', () => {
+    const expected = createHmac('sha256', secret).update(`${timestamp}.${Buffer.from(body).toString('base64')}`).digest('hex');
+    assert.equal(signWebhook(body, timestamp, secret), expected);
+  });
+
+  it('accepts the right signature and refuses everything else', () => {
+    const signature = signWebhook(body, timestamp, secret);
+    assert.equal(verifyWebhookSignature(body, { timestamp, signature }, secret, now), 'valid');
+    assert.equal(verifyWebhookSignature(body, { timestamp, signature: signature.toUpperCase() }, secret, now), 'valid');
+    assert.equal(verifyWebhookSignature(`${body} `, { timestamp, signature }, secret, now), 'mismatch');
+    assert.equal(verifyWebhookSignature(body, { timestamp: '2026-11-24T15:00:01Z', signature }, secret, now), 'mismatch');
+    assert.equal(verifyWebhookSignature(body, { timestamp, signature: 'abc' }, secret, now), 'mismatch');
+    assert.equal(verifyWebhookSignature(body, { timestamp }, secret, now), 'missing');
+    assert.equal(verifyWebhookSignature(undefined, { timestamp, signature }, secret, now), 'missing');
+    assert.equal(verifyWebhookSignature(body, { timestamp, signature }, secret, new Date('2026-11-24T15:06:00Z')), 'stale');
+  });
+});
+
+describe('webhook events', () => {
+  it('reads insertion results and ignores what we did not subscribe to', () => {
+    assert.deepEqual(parseWebhookEvent({ event_name: 'appointment_insertion.complete', data: { appointment: { id: 5, foreign_id: 'x' } } }), { kind: 'insertion', appointmentId: 5, outcome: 'complete' });
+    assert.deepEqual(parseWebhookEvent({ event_name: 'appointment_insertion.failed', data: { appointment: { id: 6 }, error: ['no'] } }), { kind: 'insertion', appointmentId: 6, outcome: 'failed' });
+    assert.deepEqual(parseWebhookEvent({ event_name: 'appointment_updated', data: { appointments: [{ id: 1 }] } }), { kind: 'ignored', eventName: 'appointment_updated' });
+    assert.deepEqual(parseWebhookEvent({ event_name: 'appointment_insertion.complete', data: {} }), { kind: 'malformed' });
+    assert.deepEqual(parseWebhookEvent('nonsense'), { kind: 'malformed' });
+  });
+});
