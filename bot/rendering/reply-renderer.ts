@@ -49,7 +49,7 @@ export class ReplyRenderer {
   }
 }
 
-/** SMS: no markdown, numbered choices, "Reply 1-N", at most 320 characters. */
+/** SMS: no markdown, numbered choices, "Reply 1-N", under 320 characters. */
 export function plainText(text: string, choices: ChoiceOption[]): string {
   // The spec's limit is "under 320 characters".
   const limit = SMS_MAX_LENGTH - 1;
