@@ -2,7 +2,7 @@
 import { ApiError, isObject, parseDateTime, type ApiResponse, type Json, type Router } from './http';
 import type { Fault, FaultKind, SandboxRuntime } from './server';
 
-const FAULT_KINDS: FaultKind[] = ['down', 'slow', 'rate_limit', 'server_error'];
+const FAULT_KINDS: FaultKind[] = ['down', 'slow', 'rate_limit', 'server_error', 'lose_response'];
 
 const bad = (message: string): ApiError => new ApiError(400, [message]);
 const json = (body: Record<string, unknown> | unknown[], status = 200): ApiResponse => ({ status, body });

@@ -46,7 +46,8 @@ export interface Settings {
   rateLimits: boolean;
 }
 
-export type FaultKind = 'down' | 'slow' | 'rate_limit' | 'server_error';
+/** `lose_response`: the request is processed, then the connection drops before the answer. */
+export type FaultKind = 'down' | 'slow' | 'rate_limit' | 'server_error' | 'lose_response';
 
 export interface Fault {
   kind: FaultKind;
@@ -268,6 +269,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     runtime.counters.set(routeKey, (runtime.counters.get(routeKey) ?? 0) + 1);
 
     const fault = runtime.faults.find((f) => (!f.path || path.startsWith(f.path)) && (!f.method || f.method.toUpperCase() === method));
+    let loseResponse = false;
     if (fault) {
       fault.remaining -= 1;
       if (fault.remaining <= 0) runtime.faults.splice(runtime.faults.indexOf(fault), 1);
@@ -287,6 +289,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         case 'server_error':
           send(response, { status: 500, body: failure(['Internal server error']) });
           return;
+        case 'lose_response':
+          loseResponse = true;
+          break;
       }
     }
 
@@ -336,6 +341,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       }
     }
     logger.debug({ route: routeKey, status: result.status }, 'sandbox request');
+    if (loseResponse) {
+      request.socket.destroy();
+      return;
+    }
     send(response, result);
   }
 

@@ -305,6 +305,21 @@ describe('NexHealth client against the sandbox', function () {
       assert.ok(found.length > 0);
     });
 
+    it('finds a create that went through although its answer was lost, and does not book it twice', async () => {
+      const client = makeClient();
+      const brooklyn = sandbox.seed.locations.brooklyn;
+      await admin.fault({ kind: 'lose_response', path: '/appointments', method: 'POST', times: 1 });
+      const booked = await client.createAppointment({
+        locationId: brooklyn, patientId: sandbox.seed.patients.anaDiaz, providerId: sandbox.seed.providers.sarahLee,
+        startTime: '2026-12-01T16:00:00.000-05:00', operatoryId: sandbox.seed.operatories.brooklynChair1, appointmentTypeId: sandbox.seed.appointmentTypes.brooklyn.consultation,
+      });
+      const counters = await admin.counters();
+      assert.equal(counters['POST /appointments'], 1, 'not sent again');
+      assert.equal(counters['GET /appointments'], 1, 'looked for it instead');
+      const listed = await client.listAppointments({ locationId: brooklyn, start: '2026-12-01T00:00:00Z', end: '2026-12-02T05:00:00Z', patientIds: [sandbox.seed.patients.anaDiaz] });
+      assert.deepEqual(listed.filter((appointment) => !appointment.cancelled).map((appointment) => appointment.id), [booked.id]);
+    });
+
     it('does not send a create again when it cannot tell whether it went through', async () => {
       const client = makeClient({ maxRetries: 0 });
       await admin.fault({ kind: 'server_error', path: '/appointments' });

@@ -17,7 +17,7 @@ export function sharedSandbox(): Promise<RunningSandbox> {
 }
 
 export interface FaultSpec {
-  kind: 'down' | 'slow' | 'rate_limit' | 'server_error';
+  kind: 'down' | 'slow' | 'rate_limit' | 'server_error' | 'lose_response';
   times?: number;
   delayMs?: number;
   retryAfterSeconds?: number;
