@@ -130,6 +130,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   if (twilioMissing.length > 0 && twilioMissing.length < 3) {
     for (const name of twilioMissing) problems.push(`${name}: required with the other TWILIO_ settings (SMS needs account SID, auth token and phone number)`);
   }
+  // NexHealth only delivers webhooks (which may carry PHI) to a public https URL.
+  if (live && values.WEBHOOKS_ENABLED && !values.PUBLIC_URL?.startsWith('https://')) {
+    problems.push('PUBLIC_URL: NexHealth needs a public https URL for webhooks (or set WEBHOOKS_ENABLED=false)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const storage: StorageConfig =

@@ -43,6 +43,8 @@ describe('loadConfig', () => {
 
   it('requires what goes together', () => {
     assert.throws(() => loadConfig({ NEXHEALTH_API_KEY: 'key' }), /NEXHEALTH_SUBDOMAIN/);
+    assert.throws(() => loadConfig({ NEXHEALTH_API_KEY: 'key', NEXHEALTH_SUBDOMAIN: 's', PUBLIC_URL: 'http://bot.example.com' }), /PUBLIC_URL: NexHealth needs a public https URL/);
+    assert.doesNotThrow(() => loadConfig({ NEXHEALTH_API_KEY: 'key', NEXHEALTH_SUBDOMAIN: 's', WEBHOOKS_ENABLED: 'false' }));
     assert.throws(() => loadConfig({ MicrosoftAppId: 'app' }), /MicrosoftAppPassword/);
     assert.throws(() => loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }), /MicrosoftAppTenantId/);
     assert.throws(() => loadConfig({ STORAGE: 'blob' }), /AZURE_STORAGE_CONNECTION_STRING/);
