@@ -1,6 +1,7 @@
 // SMS straight through Twilio, over real HTTP: webhooks signed as Twilio signs them go to the bot's
 // /api/twilio/sms, and the bot's answers arrive at a local fake of Twilio's REST API.
 import assert from 'node:assert/strict';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { ActivityHandler, MemoryStorage, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import twilio from 'twilio';
@@ -24,15 +25,24 @@ const PRACTICE = '+15550001000';
 /** What the Twilio console would be set to: the bot's public URL, not the local one. */
 const PUBLIC_URL = 'https://bot.example-dental.test';
 
-function twilioEnv(fake: FakeTwilio): Record<string, string> {
-  return { PUBLIC_URL, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_PHONE_NUMBER: PRACTICE, TWILIO_API_BASE_URL: fake.url };
+function twilioEnv(fake: FakeTwilio, publicUrl = PUBLIC_URL): Record<string, string> {
+  return { PUBLIC_URL: publicUrl, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_PHONE_NUMBER: PRACTICE, TWILIO_API_BASE_URL: fake.url };
+}
+
+/** A port free right now: the app's public URL (signed by Twilio, called by NexHealth's webhooks) must be known before it starts. */
+async function freePort(): Promise<number> {
+  const probe = createNetServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
 }
 
 let messageCount = 0;
 
 /** A patient's phone: posts what Twilio would post for each text, signed with the account's token. */
 class Phone {
-  constructor(private readonly botUrl: string, private readonly fake: FakeTwilio, readonly number: string) {}
+  constructor(private readonly botUrl: string, private readonly fake: FakeTwilio, readonly number: string, private readonly publicUrl = PUBLIC_URL) {}
 
   /** Texts the bot and returns the SMS it answered with. */
   async text(body: string, options: { signature?: string } = {}): Promise<{ status: number; twiml: string; replies: SentSms[] }> {
@@ -42,7 +52,7 @@ class Phone {
       ToCountry: 'US', SmsMessageSid: `SM${String(messageCount).padStart(32, '0')}`, NumMedia: '0', FromCountry: 'US', SmsSid: `SM${String(messageCount).padStart(32, '0')}`,
       Body: body, To: PRACTICE, MessageSid: `SM${String(messageCount).padStart(32, '0')}`, AccountSid: ACCOUNT_SID, From: this.number, NumSegments: '1', ApiVersion: '2010-04-01',
     };
-    const signature = options.signature ?? twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_URL}${TWILIO_SMS_PATH}`, params);
+    const signature = options.signature ?? twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${this.publicUrl}${TWILIO_SMS_PATH}`, params);
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' };
     if (signature) headers['x-twilio-signature'] = signature;
     const response = await fetch(`${this.botUrl}${TWILIO_SMS_PATH}`, { method: 'POST', headers, body: new URLSearchParams(params).toString() });
@@ -73,22 +83,26 @@ describe('SMS through Twilio (direct webhook, no Azure)', function () {
   const fake = new FakeTwilio(ACCOUNT_SID, AUTH_TOKEN);
   let admin: SandboxAdmin;
   let app: RunningApp;
+  /** Here the public URL is the bot's own: NexHealth's webhooks must reach it too. */
+  let publicUrl: string;
 
   before(async () => {
     await fake.start();
     admin = new SandboxAdmin((await sharedSandbox()).url);
-    app = await startTestApp(twilioEnv(fake), { clock: new ManualClock(SPEC_NOW) });
+    await admin.reset(SPEC_NOW);
+    const port = await freePort();
+    publicUrl = `http://127.0.0.1:${port}`;
+    // Webhooks on: the insertion result comes back as a proactive SMS.
+    app = await startTestApp({ ...twilioEnv(fake, publicUrl), PORT: String(port), WEBHOOKS_ENABLED: 'true' }, { clock: new ManualClock(SPEC_NOW) });
   });
-
-  beforeEach(() => admin.reset(SPEC_NOW));
 
   after(async () => {
     await app.close();
     await fake.stop();
   });
 
-  it('books an appointment by SMS: plain text, numbered choices, "Reply 1-N", a time chosen by replying "2"', async () => {
-    const phone = new Phone(app.url, fake, '+15552013344');
+  it('books an appointment by SMS: plain text, numbered choices, "Reply 1-N", a time chosen by replying "2", then "You\'re booked" by SMS', async () => {
+    const phone = new Phone(app.url, fake, '+15552013344', publicUrl);
     const first = await phone.text('I want to book an appointment');
     assert.equal(first.status, 200);
     assert.match(first.twiml, /^<\?xml[^>]*\?><Response\/>$/, 'the webhook is answered with empty TwiML');
@@ -113,6 +127,10 @@ describe('SMS through Twilio (direct webhook, no Azure)', function () {
     assert.ok(confirm.includes(`${offered[1]}, Brooklyn Office. Book it?`), confirm);
     assert.deepEqual(numbered(confirm), ['Yes', 'No']);
     assert.match(await phone.say('yes'), /^Request sent\./);
+    // The office's record system takes it; the notifier finds this adapter by the reference.
+    const count = fake.to(phone.number).length;
+    const booked = (await fake.waitForCount(phone.number, count + 1))[count].body;
+    assert.match(booked, new RegExp(`^You're booked: Cleaning with Dr\\. .+, ${offered[1]}, Brooklyn Office\\.$`));
 
     const all = fake.to(phone.number);
     assert.ok(all.every((sms) => sms.from === PRACTICE));
@@ -120,8 +138,8 @@ describe('SMS through Twilio (direct webhook, no Azure)', function () {
   });
 
   it('refuses a forged or missing signature with 403 and sends nothing', async () => {
-    const phone = new Phone(app.url, fake, '+15552010001');
-    const forged = await phone.text('book', { signature: twilio.getExpectedTwilioSignature('someone-elses-token', `${PUBLIC_URL}${TWILIO_SMS_PATH}`, { Body: 'book' }) });
+    const phone = new Phone(app.url, fake, '+15552010001', publicUrl);
+    const forged = await phone.text('book', { signature: twilio.getExpectedTwilioSignature('someone-elses-token', `${publicUrl}${TWILIO_SMS_PATH}`, { Body: 'book' }) });
     assert.equal(forged.status, 403);
     const missing = await phone.text('book', { signature: '' });
     assert.equal(missing.status, 403);
@@ -133,7 +151,7 @@ describe('SMS through Twilio (direct webhook, no Azure)', function () {
   });
 
   it('STOP is confirmed once, then nothing is sent until START; HELP answers; "cancel my appointment" is not an opt-out', async () => {
-    const phone = new Phone(app.url, fake, '+15552010002');
+    const phone = new Phone(app.url, fake, '+15552010002', publicUrl);
     const help = await phone.text('HELP');
     assert.equal(help.replies.length, 1);
     assert.match(help.replies[0].body, /Reply STOP to unsubscribe/);
