@@ -27,6 +27,7 @@ export function webChatPage(options: WebChatPageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${name} · Book an appointment</title>
+<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Ccircle cx='16' cy='16' r='16' fill='%230f766e'/%3E%3C/svg%3E">
 <style>
   :root { --accent: #0f766e; --ink: #0f172a; --muted: #64748b; --page: #eef2f6; }
   * { box-sizing: border-box; }

@@ -196,6 +196,19 @@ describe('local Direct Line (HTTP and WebSocket)', function () {
     }
   });
 
+  it('lets the bot update and delete what it sent', async () => {
+    const grant = await startConversation();
+    const greeted = await pollFor(grant, /front desk/);
+    const greeting = greeted.activities[0];
+    const connector = `${app.url}/directline/v3/conversations/${grant.conversationId}/activities/${encodeURIComponent(greeting.id ?? '')}`;
+    const updated = await fetch(connector, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'Hello again' }) });
+    assert.equal(updated.status, 200);
+    const after = await activities(grant, greeted.watermark);
+    assert.deepEqual(after.activities.map((activity) => [activity.id, activity.text]), [[greeting.id, 'Hello again']]);
+    assert.equal((await fetch(connector, { method: 'DELETE' })).status, 200);
+    assert.deepEqual((await activities(grant)).activities, []);
+  });
+
   it('answers 404 to the bot for a conversation it does not know', async () => {
     const response = await fetch(`${app.url}/directline/v3/conversations/nope/activities`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'hi' }),
