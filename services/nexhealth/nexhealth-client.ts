@@ -20,6 +20,8 @@ export interface NexHealthClientOptions {
   timeoutMs?: number;
   maxRetries?: number;
   referenceTtlMs?: number;
+  /** Requests a second this client allows itself (default 90, under NexHealth's 100 per key). */
+  requestsPerSecond?: number;
   /** per_page of list calls (100 unless a test wants to see paging). */
   pageSize?: number;
   /** Test hooks: deterministic jitter and instant waits. */
@@ -47,6 +49,7 @@ export class NexHealthClient {
       logger: options.logger,
       random: options.random,
       sleep: options.sleep,
+      requestsPerSecond: options.requestsPerSecond,
     });
     this.referenceCache = new TtlCache<unknown>(options.referenceTtlMs ?? 300_000, options.clock);
   }

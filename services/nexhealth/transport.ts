@@ -5,6 +5,7 @@ import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { NexHealthError, type NexHealthErrorKind } from './errors';
+import { RateLimiter } from './rate-limiter';
 import { TokenProvider } from './token-provider';
 import type { Envelope } from './types';
 
@@ -48,6 +49,8 @@ export interface TransportOptions {
   maxRetryAfterMs?: number;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Requests a second this client allows itself (NexHealth: 100 per key; a little under by default). */
+  requestsPerSecond?: number;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -60,6 +63,7 @@ export class NexHealthTransport {
   private readonly maxRetryAfterMs: number;
   private readonly random: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly limiter: RateLimiter;
 
   constructor(private readonly options: TransportOptions) {
     this.http = axios.create({
@@ -78,6 +82,8 @@ export class NexHealthTransport {
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
     this.random = options.random ?? Math.random;
     this.sleep = options.sleep ?? defaultSleep;
+    // Real time, not the injected clock: this paces the wire, whatever time the tests pretend it is.
+    this.limiter = new RateLimiter(options.requestsPerSecond ?? 90, () => Date.now(), defaultSleep);
   }
 
   async request<T>(spec: RequestSpec): Promise<ApiResult<T>> {
@@ -119,6 +125,7 @@ export class NexHealthTransport {
   }
 
   private async send(spec: RequestSpec, headers: Record<string, string>): Promise<Outcome> {
+    await this.limiter.take();
     const started = Date.now();
     try {
       const response = await this.http.request<string>({

@@ -256,6 +256,14 @@ describe('NexHealth client against the sandbox', function () {
   });
 
   describe('faults', () => {
+    it('paces a burst under the sandbox\'s 100 requests a second, so no 429 comes back', async () => {
+      const client = makeClient({ maxRetries: 0 });
+      await client.listLocations();
+      const started = Date.now();
+      await Promise.all(Array.from({ length: 120 }, () => client.getAppointment(sandbox.seed.appointments.patelNextWeekday0900)));
+      assert.ok(Date.now() - started >= 300, 'had to wait for the next second');
+    });
+
     it('retries a read after the connection drops', async () => {
       const client = makeClient();
       await client.listLocations();
