@@ -2,11 +2,16 @@
 // with its own serviceUrl (as the Emulator does) and reads the replies the bot sends back to it;
 // bookings are then checked through the sandbox's API.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FileStorage } from '../../services/storage';
 import type { Activity } from 'botbuilder';
 import type { RunningApp } from '../../bot/app';
 import { ManualClock } from '../../services/clock';
 import { SPEC_NOW } from '../support/dialog-harness';
 import { startTestApp } from '../support/app';
+import { freePort } from '../support/free-port';
 import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
 import { TestChannel } from '../support/test-channel';
 
@@ -15,6 +20,7 @@ const ONE_MESSAGE = "I'm Ana Diaz, born 3/4/1990, 555-201-3344, I'd like a clean
 function choices(activity: Activity | undefined): string[] {
   return activity?.suggestedActions?.actions.map((action) => String(action.title)) ?? [];
 }
+
 
 function lastOf(replies: Activity[]): Activity {
   assert.ok(replies.length > 0, 'the bot answered nothing');
@@ -141,6 +147,29 @@ describe('end-to-end conversations over HTTP', function () {
       assert.doesNotMatch(reply.text ?? '', /\*\*|__|\[.+\]\(/);
     }
     assert.match(times.text ?? '', /Reply 1-\d/);
+  });
+
+  it('picks up where it was after the bot restarts (durable file storage, as npm start uses)', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'bot-state-'));
+    const port = String(await freePort());
+    const env = { STORAGE: 'file', STORAGE_DIR: directory, PORT: port };
+    const clock = new ManualClock(SPEC_NOW);
+    let app = await startTestApp(env, { storage: new FileStorage(directory), clock });
+    const restartChannel = new TestChannel(app.url);
+    await restartChannel.start();
+    try {
+      const conversation = restartChannel.conversation();
+      await conversation.say('book');
+      await conversation.say('Brooklyn');
+      assert.match(lastOf(await conversation.say('Ana Diaz')).text ?? '', /date of birth/);
+      await app.close();
+      app = await startTestApp(env, { storage: new FileStorage(directory), clock });
+      assert.match(lastOf(await conversation.say('3/4/1990')).text ?? '', /phone number or email/, 'the new process knew the question and the name');
+    } finally {
+      await restartChannel.stop();
+      await app.close();
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   it('strips the @mention in a Teams group chat and answers with a card, never suggested actions', async () => {

@@ -1,7 +1,6 @@
 // Insertion results reach the patient: the sandbox sends real signed webhooks to the bot over HTTP,
 // state lives in Azure Blob Storage (Azurite), and the proactive message reaches the test channel.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import type { Activity } from 'botbuilder';
 import type { RunningApp } from '../../bot/app';
 import { WEBHOOK_PATH } from '../../bot/webhook-route';
@@ -9,6 +8,7 @@ import { ManualClock } from '../../services/clock';
 import { readWebhookRegistration, signWebhook } from '../../services/notify';
 import type { KeyValueStorage } from '../../services/storage';
 import { startTestApp } from '../support/app';
+import { freePort } from '../support/free-port';
 import { blobStorage } from '../support/azurite';
 import { SPEC_NOW } from '../support/dialog-harness';
 import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
@@ -38,14 +38,6 @@ function count(conversation: ChannelConversation, pattern: RegExp): number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 describe('insertion results reach the patient (webhooks, proactive messages, Azurite)', function () {
   this.timeout(60_000);

@@ -1,8 +1,8 @@
 // Azure Blob Storage for tests: Azurite (npm), started once per run on a free port, in memory.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
+import { freePort } from './free-port';
 import { registerSharedServer } from './shared-servers';
 
 const ACCOUNT = 'devstoreaccount1';
@@ -11,17 +11,6 @@ const KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZ
 
 let started: Promise<string> | undefined;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitUntilListening(port: number, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 20_000;
