@@ -15,7 +15,11 @@ async function main(): Promise<void> {
   }
   const app = await startApp(config);
   const nexhealth = app.sandbox ? `embedded sandbox at ${app.sandbox.url} (subdomain demo-dental)` : `NexHealth at ${config.nexhealth.baseUrl}`;
-  console.log(`Bot ready: ${app.url}/api/messages (Emulator: no app id or password needed)\nNexHealth: ${nexhealth}`);
+  console.log([
+    `Web Chat:  ${app.url}/  (open it in a browser)`,
+    `Emulator:  ${app.url}/api/messages  (no app id or password needed)`,
+    `NexHealth: ${nexhealth}`,
+  ].join('\n'));
   const stop = async () => {
     await app.close();
     process.exit(0);
