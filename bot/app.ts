@@ -95,7 +95,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const outcomes = new InsertionOutcomes(
     new PendingAppointmentStore(storage),
     client,
-    new ProactiveInsertionNotifier(proactive, conversationState, bot.dialogState, dialog),
+    new ProactiveInsertionNotifier(proactive, conversationState, bot.dialogState, dialog, booking, logger.child({ part: 'notify' })),
     clock,
     logger.child({ part: 'notify' }),
     { reconcileAfterMs: config.webhooks.reconcileAfterMs },

@@ -15,6 +15,7 @@ export class AppointmentRequests implements AppointmentRequestListener {
       conversation: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
       summary: request.summary,
       retry: { ...retryDraft(request.draft, slotKey(request.slot)) },
+      ...(request.draft.replaces ? { replaces: request.draft.replaces } : {}),
     });
   }
 }

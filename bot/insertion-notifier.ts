@@ -1,12 +1,20 @@
 // Tells the patient, in their own conversation, what the record system said: "You're booked", or
-// "couldn't take that time" followed at once by other times to pick from.
+// "couldn't take that time" followed at once by other times to pick from. A confirmed reschedule
+// cancels the appointment it replaces first; a refused one leaves it untouched.
 import type { BotState, ConversationReference, StatePropertyAccessor } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { MainDialog } from '../dialogs/main-dialog';
 import { messages } from '../dialogs/messages';
 import type { BookingDraft } from '../services/booking';
 import type { InsertionNotifier, InsertionOutcome, PendingAppointment } from '../services/notify';
+import { isNexHealthError } from '../services/nexhealth';
+import type { Logger } from '../services/logger';
 import type { ProactiveAdapters } from './runtime';
+
+/** Cancels the appointment a confirmed reschedule replaces (BookingService). */
+export interface AppointmentCanceller {
+  cancel(appointmentId: number): Promise<void>;
+}
 
 export class ProactiveInsertionNotifier implements InsertionNotifier {
   constructor(
@@ -14,15 +22,33 @@ export class ProactiveInsertionNotifier implements InsertionNotifier {
     private readonly conversationState: BotState,
     private readonly dialogState: StatePropertyAccessor<DialogState>,
     private readonly dialog: MainDialog,
+    private readonly appointments: AppointmentCanceller,
+    private readonly logger?: Logger,
   ) {}
+
+  private async cancelReplaced(appointmentId: number): Promise<void> {
+    try {
+      await this.appointments.cancel(appointmentId);
+    } catch (error) {
+      // Already cancelled or gone at the office: nothing left to undo. Anything transient is retried.
+      if (!isNexHealthError(error) || error.transient) throw error;
+      this.logger?.warn({ appointmentId, err: error.kind }, 'replaced appointment could not be cancelled');
+    }
+  }
 
   async notify(record: PendingAppointment, outcome: InsertionOutcome): Promise<void> {
     const reference = record.conversation as Partial<ConversationReference>;
     await this.adapters.for(reference).continueConversation(reference, async (context) => {
-      if (outcome === 'complete') {
+      const replaced = record.replaces;
+      if (outcome === 'complete' && replaced) {
+        // Cancelled before telling: a failure here releases the claim and the result is delivered again.
+        await this.cancelReplaced(replaced.appointmentId);
+        await context.sendActivity(messages.rescheduled(record.summary, replaced.when));
+      } else if (outcome === 'complete') {
         await context.sendActivity(messages.booked(record.summary));
       } else {
-        await this.dialog.offerOtherTimes(context, this.dialogState, record.retry as BookingDraft, messages.officeRefused);
+        const lead = replaced ? messages.rescheduleRefused(replaced.when) : messages.officeRefused;
+        await this.dialog.offerOtherTimes(context, this.dialogState, record.retry as BookingDraft, lead);
       }
       await this.conversationState.saveChanges(context, false);
     });

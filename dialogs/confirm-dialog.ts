@@ -1,6 +1,6 @@
 // One summary, one yes/no, then the booking request. "No, Thursday instead" is a correction.
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { formatSlotTime, providerName, slotKey, type BookingDraft } from '../services/booking';
+import { slotKey, type BookingDraft } from '../services/booking';
 import { isNexHealthError } from '../services/nexhealth';
 import { emptyConversationData } from './conversation-data';
 import type { DialogServices } from './dialog-services';
@@ -65,16 +65,14 @@ export class ConfirmDialog extends ComponentDialog {
     const summary = await this.summary(draft);
     await this.services.requests?.appointmentRequested(step.context, { appointment: result.appointment, slot, summary, draft });
     await this.services.conversationData.set(step.context, emptyConversationData());
-    await step.context.sendActivity(messages.requestSent);
+    // A reschedule: the old appointment stays until the office confirms the new one.
+    await step.context.sendActivity(draft.replaces ? messages.requestSentReplacing(draft.replaces.when) : messages.requestSent);
     return step.endDialog({ outcome: 'booked' } satisfies ConfirmResult);
   }
 
   /** "Cleaning with Dr. Sarah Lee, Tue, Dec 1 at 2:30 PM, Brooklyn Office" */
   private async summary(draft: BookingDraft): Promise<string> {
-    const reference = await this.services.booking.reference(draft.locationId ?? 0);
-    const type = reference.appointmentTypes.find((candidate) => candidate.id === draft.appointmentTypeId)?.name ?? 'Appointment';
-    const provider = reference.providers.find((candidate) => candidate.id === draft.chosenSlot?.providerId);
-    const when = draft.chosenSlot ? formatSlotTime(draft.chosenSlot.start, reference.location.tz) : '';
-    return [provider ? `${type} with ${providerName(provider)}` : type, when, reference.location.name].filter(Boolean).join(', ');
+    const facts = { appointmentTypeId: draft.appointmentTypeId, providerId: draft.chosenSlot?.providerId, start: draft.chosenSlot?.start };
+    return (await this.services.booking.summarize(draft.locationId ?? 0, facts)).text;
   }
 }

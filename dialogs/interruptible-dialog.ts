@@ -3,6 +3,7 @@
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { emptyConversationData } from './conversation-data';
 import type { DialogServices } from './dialog-services';
+import type { Understanding } from '../services/nlu';
 import { helpText, messages } from './messages';
 import { understandTurn } from './turn-understanding';
 
@@ -16,8 +17,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     return interrupted ?? super.onContinueDialog(innerDc);
   }
 
-  /** Begins the flow again from nothing ("start over"). */
-  protected abstract restart(innerDc: DialogContext): Promise<DialogTurnResult>;
+  /** Begins the flow again from nothing ("start over"); `flowId` is the dialog that was active. */
+  protected abstract restart(innerDc: DialogContext, flowId?: string): Promise<DialogTurnResult>;
+
+  /** "My appointments" or "reschedule" in the middle of another flow: the router may start that flow instead. */
+  protected async switchFlow(_innerDc: DialogContext, _understanding: Understanding): Promise<DialogTurnResult | undefined> {
+    return undefined;
+  }
 
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const { context } = innerDc;
@@ -36,11 +42,17 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         await this.services.conversationData.set(context, emptyConversationData());
         await context.sendActivity(messages.stopped);
         return innerDc.cancelAllDialogs(true);
-      case 'restart':
+      case 'restart': {
+        const flowId = innerDc.activeDialog?.id;
         await this.services.conversationData.set(context, emptyConversationData());
         await context.sendActivity(messages.restarting);
         await innerDc.cancelAllDialogs();
-        return this.restart(innerDc);
+        return this.restart(innerDc, flowId);
+      }
+      case 'list':
+      case 'reschedule':
+        // With values ("move it to Thursday" at a confirmation) it is the active step's answer.
+        return hasFacts(understanding) ? undefined : this.switchFlow(innerDc, understanding);
       default:
         return undefined;
     }

@@ -6,7 +6,9 @@ import type { BookingDraft } from '../services/booking';
 import type { Understanding } from '../services/nlu';
 import { BookingDialog, BOOKING_DIALOG, type BookingOptions } from './booking-dialog';
 import type { DialogServices } from './dialog-services';
+import { emptyConversationData } from './conversation-data';
 import { InterruptibleDialog } from './interruptible-dialog';
+import { ManageAppointmentsDialog, MANAGE_DIALOGS, type ManageAction, type ManageOptions } from './manage-appointments-dialog';
 import { helpText, messages } from './messages';
 import { understandTurn } from './turn-understanding';
 
@@ -22,6 +24,7 @@ export class MainDialog extends InterruptibleDialog {
   constructor(services: DialogServices) {
     super(MAIN_DIALOG, services);
     this.addDialog(new BookingDialog(services));
+    for (const action of MANAGE_ACTIONS) this.addDialog(new ManageAppointmentsDialog(services, action));
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.finalStep.bind(this)]));
     this.initialDialogId = ROUTE;
   }
@@ -48,13 +51,27 @@ export class MainDialog extends InterruptibleDialog {
     await dialogContext.beginDialog(this.id, { resume: { lead } } satisfies RouteOptions);
   }
 
-  protected async restart(innerDc: DialogContext): Promise<DialogTurnResult> {
+  protected async restart(innerDc: DialogContext, flowId?: string): Promise<DialogTurnResult> {
+    const manage = MANAGE_ACTIONS.find((action) => MANAGE_DIALOGS[action] === flowId);
+    if (manage) return innerDc.beginDialog(MANAGE_DIALOGS[manage], {} satisfies ManageOptions);
     return innerDc.beginDialog(BOOKING_DIALOG, {} satisfies BookingOptions);
+  }
+
+  protected override async switchFlow(innerDc: DialogContext, understanding: Understanding): Promise<DialogTurnResult | undefined> {
+    const action = manageAction(understanding);
+    if (!action || innerDc.activeDialog?.id === MANAGE_DIALOGS[action]) return undefined;
+    // What the other flow collected is not carried over: this one asks for identity itself.
+    await this.services.conversationData.set(innerDc.context, emptyConversationData());
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(MANAGE_DIALOGS[action], { understanding } satisfies ManageOptions);
   }
 
   private async routeStep(step: WaterfallStepContext<RouteOptions>): Promise<DialogTurnResult> {
     if (step.options?.resume) return step.beginDialog(BOOKING_DIALOG, { lead: step.options.resume.lead } satisfies BookingOptions);
     const understanding = await understandTurn(step.context, this.services);
+    // Before booking facts: "I can't make it Tuesday" names a day but is about an existing appointment.
+    const action = manageAction(understanding);
+    if (action) return step.beginDialog(MANAGE_DIALOGS[action], { understanding } satisfies ManageOptions);
     if (understanding.intent === 'book' || carriesBookingFacts(understanding)) {
       return step.beginDialog(BOOKING_DIALOG, { understanding } satisfies BookingOptions);
     }
@@ -72,6 +89,12 @@ export class MainDialog extends InterruptibleDialog {
   private async finalStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     return step.endDialog();
   }
+}
+
+const MANAGE_ACTIONS: ManageAction[] = ['list', 'cancel', 'reschedule'];
+
+function manageAction(understanding: Understanding): ManageAction | undefined {
+  return MANAGE_ACTIONS.find((action) => action === understanding.intent);
 }
 
 /** "I'm Ana Diaz, cleaning next Tuesday" starts a booking even without the word "book". */

@@ -45,6 +45,20 @@ export const messages = {
   booked: (summary: string) => `You're booked: ${summary}.`,
   officeRefused: "The office couldn't take that time.",
   slotTaken: 'Sorry, that time was just taken. Here are the next nearest times.',
+  requestSentReplacing: (oldWhen: string) => `Request sent. I'll message you here as soon as the office confirms. Your appointment on ${oldWhen} stays as it is until then.`,
+  rescheduled: (summary: string, oldWhen: string) => `You're booked: ${summary}. Your appointment on ${oldWhen} is cancelled.`,
+  rescheduleRefused: (oldWhen: string) => `The office couldn't take that time. Your appointment on ${oldWhen} is unchanged.`,
+
+  identityFirst: 'Sure. First I need to check who you are.',
+  upcoming: 'Your upcoming appointments:',
+  noUpcoming: 'You have no upcoming appointments. Want to book one?',
+  pickToCancel: 'Which appointment would you like to cancel?',
+  pickToMove: 'Which appointment would you like to move?',
+  retryPick: 'Please pick one of your appointments.',
+  askCancel: (summary: string) => `Cancel ${summary}?`,
+  cancelled: (type: string, when: string) => `Done: your ${type} appointment on ${when} is cancelled.`,
+  keptAppointment: "OK, I've left it as it is.",
+  findNewTime: (type: string, when: string) => `OK, let's find a new time for your ${type} appointment on ${when}. It stays booked until the office confirms the new one.`,
   yes: 'Yes',
   no: 'No',
 } as const;
@@ -59,6 +73,8 @@ const waitingFor: Record<Expecting, string> = {
   when: 'when you would like to come in',
   choice: 'you to pick one of the times',
   confirm: 'a yes or no to book the time',
+  appointment: 'you to pick one of your appointments',
+  cancelConfirm: 'a yes or no to cancel the appointment',
 };
 
 export function helpText(expecting: Expecting | undefined): string {

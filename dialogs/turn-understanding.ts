@@ -2,7 +2,7 @@
 // interruption check and the active step read the same understanding without parsing twice.
 import type { TurnContext } from 'botbuilder';
 import { understand, type Understanding } from '../services/nlu';
-import type { Expecting } from './conversation-data';
+import { nluExpecting, type Expecting } from './conversation-data';
 import type { DialogServices } from './dialog-services';
 
 const CACHE_KEY = Symbol('turnUnderstanding');
@@ -18,7 +18,7 @@ export async function understandTurn(context: TurnContext, services: DialogServi
   const understanding = understand(context.activity.text ?? '', {
     now: services.clock.now(),
     timeZone: reference.timeZone,
-    expecting,
+    expecting: nluExpecting(expecting),
     appointmentTypes: reference.appointmentTypes,
     providers: reference.providers,
     locations: reference.locations,

@@ -22,6 +22,17 @@ export interface BookingDraft {
   /** Keys of every time offered for the current preference, so "Other times" pages on. */
   seenSlotKeys?: string[];
   chosenSlot?: OpenSlot;
+  /** A reschedule: the appointment this booking replaces, cancelled once the new one is confirmed. */
+  replaces?: ReplacedAppointment;
+}
+
+/** The old appointment of a reschedule, with what the patient is told about it (no lookup needed). */
+export interface ReplacedAppointment {
+  appointmentId: number;
+  /** "Cleaning with Dr. Sarah Lee, Tue, Dec 1 at 2:30 PM, Brooklyn Office" */
+  summary: string;
+  /** "Tue, Dec 1 at 2:30 PM" */
+  when: string;
 }
 
 /** The facts a message can carry (a subset of services/nlu's Understanding). */
@@ -102,6 +113,14 @@ export function nextStep(draft: BookingDraft, practice: { locationCount: number 
   return 'confirm';
 }
 
+/** What to ask before appointments are shown or changed: name, birth date and a phone or email, then a check. */
+export function identityStep(draft: BookingDraft): 'name' | 'dateOfBirth' | 'contact' | 'identify' {
+  if (!draft.firstName || !draft.lastName) return 'name';
+  if (!draft.dateOfBirth) return 'dateOfBirth';
+  if (!draft.phone && !draft.email) return 'contact';
+  return 'identify';
+}
+
 /** What a refused request keeps to offer other times at once: no name, birth date or contact. */
 export function retryDraft(draft: BookingDraft, refusedSlotKey: string): BookingDraft {
   return {
@@ -111,6 +130,8 @@ export function retryDraft(draft: BookingDraft, refusedSlotKey: string): Booking
     providerId: draft.providerId,
     when: draft.when,
     seenSlotKeys: [refusedSlotKey],
+    // A refused reschedule still replaces the same appointment once another time is confirmed.
+    ...(draft.replaces ? { replaces: draft.replaces } : {}),
   };
 }
 

@@ -7,8 +7,12 @@ import type { Logger } from '../logger';
 import {
   isCancelled, isNexHealthError, type Appointment, type AppointmentType, type Location, type NexHealthClient, type Provider,
 } from '../nexhealth';
+import { summarizeAppointment, type AppointmentFacts, type AppointmentSummary } from './appointment-summary';
+import { providerName } from './provider-name';
 import { matchPatient, type PatientIdentity, type PatientMatch } from './patient-match';
 import { onePerTime, rankAround, rankInWindow, searchRange, slotsFromGroups, type OpenSlot, type PreferenceWindows } from './slot-ranking';
+
+export { providerName };
 
 export interface BookingServiceOptions {
   /** Restricts the bot to one location (NEXHEALTH_LOCATION_ID). */
@@ -48,11 +52,20 @@ export interface UnderstandingReference {
   providers: { id: number; name: string }[];
 }
 
-/** "Dr. Sarah Lee": what patients call a provider. */
-export function providerName(provider: Provider): string {
-  if (provider.display_name) return provider.display_name;
-  const full = provider.name || [provider.first_name, provider.last_name].filter(Boolean).join(' ');
-  return `Dr. ${full}`;
+
+/** An upcoming appointment as the manage flows keep it in conversation state (no patient data). */
+export interface UpcomingAppointment {
+  id: number;
+  start: string;
+  locationId: number;
+  providerId: number;
+  appointmentTypeId?: number;
+  /** "Cleaning with Dr. Sarah Lee, Tue, Dec 1 at 2:30 PM, Brooklyn Office" */
+  summary: string;
+  /** "Cleaning" */
+  type: string;
+  /** "Tue, Dec 1 at 2:30 PM" */
+  when: string;
 }
 
 export type BookingResult =
@@ -128,6 +141,19 @@ export class BookingService {
     return matchPatient(candidates, identity, options);
   }
 
+  /**
+   * Before appointments are shown or changed: name, birth date AND a matching phone or email, at
+   * any of the practice's locations (a record may be searchable at one location only).
+   */
+  async identifyForAppointments(identity: PatientIdentity): Promise<PatientMatch> {
+    let result: PatientMatch = { kind: 'none' };
+    for (const location of await this.locations()) {
+      result = await this.identifyPatient(location.id, identity, { requireContact: true });
+      if (result.kind === 'found') return result;
+    }
+    return result;
+  }
+
   /** Creates the patient; NexHealth returns the existing record instead of a duplicate. */
   async registerPatient(locationId: number, identity: Required<PatientIdentity>): Promise<number> {
     const { patient } = await this.client.createPatient({
@@ -189,6 +215,37 @@ export class BookingService {
     return appointments
       .filter((appointment) => appointment.patient_id === patientId && !isCancelled(appointment) && !appointment.deleted)
       .sort((a, b) => Date.parse(a.start_time) - Date.parse(b.start_time));
+  }
+
+  /**
+   * Upcoming appointments at every location of the practice, soonest first, each with what the
+   * patient is shown. Only for a patient identified with a matching phone or email.
+   */
+  async upcomingEverywhere(patientId: number): Promise<UpcomingAppointment[]> {
+    const perLocation = await Promise.all((await this.locations()).map(async (location) => {
+      const appointments = await this.upcomingAppointments(location.id, patientId);
+      if (appointments.length === 0) return [];
+      const reference = await this.reference(location.id);
+      return appointments.map((appointment): UpcomingAppointment => {
+        const summary = summarizeAppointment(reference, { appointmentTypeId: appointment.appointment_type_id, providerId: appointment.provider_id, start: appointment.start_time });
+        return {
+          id: appointment.id,
+          start: appointment.start_time,
+          locationId: appointment.location_id,
+          providerId: appointment.provider_id,
+          appointmentTypeId: appointment.appointment_type_id ?? undefined,
+          summary: summary.text,
+          type: summary.type,
+          when: summary.when,
+        };
+      });
+    }));
+    return perLocation.flat().sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  }
+
+  /** "Cleaning with Dr. Sarah Lee, Tue, Dec 1 at 2:30 PM, Brooklyn Office" for a location's appointment. */
+  async summarize(locationId: number, facts: AppointmentFacts): Promise<AppointmentSummary> {
+    return summarizeAppointment(await this.reference(locationId), facts);
   }
 
   async cancel(appointmentId: number): Promise<void> {

@@ -65,7 +65,7 @@ export function searchRange(preference: PreferenceWindows, timeZone: string): { 
   return { startDate: first.toISODate() ?? '', days: Math.max(1, Math.round(last.diff(first, 'days').days) + 1) };
 }
 
-function windowOf(slot: OpenSlot, windows: TimeWindow[]): TimeWindow | undefined {
+function windowOf(slot: Pick<OpenSlot, 'start'>, windows: TimeWindow[]): TimeWindow | undefined {
   const start = Date.parse(slot.start);
   return windows.find((window) => start >= Date.parse(window.start) && start < Date.parse(window.end));
 }
@@ -137,17 +137,17 @@ export function slotKey(slot: Pick<OpenSlot, 'start' | 'providerId'>): string {
 }
 
 /**
- * Which offered time a patient meant by a time or day ("2:30", "Tuesday at 2:30", a tapped label):
+ * Which offered time (or listed appointment) a patient meant by a time or day ("2:30", "Tuesday at 2:30", a tapped label):
  * the only offered time inside the windows, or, for a short window, the one nearest its middle.
  */
-export function pickOffered(offered: OpenSlot[], preference: PreferenceWindows): OpenSlot | undefined {
+export function pickOffered<T extends Pick<OpenSlot, 'start'>>(offered: T[], preference: PreferenceWindows): T | undefined {
   const inside = offered
     .map((slot) => ({ slot, window: windowOf(slot, preference.windows) }))
-    .filter((entry): entry is { slot: OpenSlot; window: TimeWindow } => entry.window !== undefined);
+    .filter((entry): entry is { slot: T; window: TimeWindow } => entry.window !== undefined);
   if (inside.length === 1) return inside[0].slot;
   const short = inside.filter((entry) => Date.parse(entry.window.end) - Date.parse(entry.window.start) <= POINT_WINDOW_MS);
   if (short.length === 0) return undefined;
-  const distance = (entry: { slot: OpenSlot; window: TimeWindow }) =>
+  const distance = (entry: { slot: T; window: TimeWindow }) =>
     Math.abs(Date.parse(entry.slot.start) - (Date.parse(entry.window.start) + Date.parse(entry.window.end)) / 2);
   return [...short].sort((a, b) => distance(a) - distance(b))[0].slot;
 }

@@ -48,6 +48,8 @@ export function detectIntent(lower: string, expecting: UnderstandContext['expect
   if (RESTART.test(text)) return 'restart';
   if (/^\W*cancel\W*$/.test(text)) return inFlow ? 'quit' : 'cancel';
   if (CANT_MAKE_IT.test(text)) return RESCHEDULE.test(text) || NEW_TIME.test(text) ? 'reschedule' : 'cancel';
+  // Outside a flow there is nothing to correct: "can we do Friday instead" asks to move an appointment.
+  if (!inFlow && evidence.hasFields && !evidence.hasType && /\binstead\b/.test(text)) return 'reschedule';
   if (evidence.hasFields && CORRECTION.test(text) && !NOT_A_REFUSAL.test(text)) return 'other';
   if (RESCHEDULE.test(text) && (APPOINTMENT.test(text) || /\b(?:re-?schedul|resched|postpone|move\s+it|push\s+it)/.test(text))) return 'reschedule';
   if (CANCEL.test(text) && (APPOINTMENT.test(text) || /\bcancel\w*\s+(?:it|mine|for)\b/.test(text) || !inFlow)) return 'cancel';

@@ -27,7 +27,7 @@ export interface InsertionOutcomesOptions {
   pollIntervalMs?: number;
 }
 
-export type NewPendingAppointment = Pick<PendingAppointment, 'appointmentId' | 'conversation' | 'summary' | 'retry'>;
+export type NewPendingAppointment = Pick<PendingAppointment, 'appointmentId' | 'conversation' | 'summary' | 'retry' | 'replaces'>;
 
 export class InsertionOutcomes {
   private timer?: NodeJS.Timeout;

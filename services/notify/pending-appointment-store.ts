@@ -12,6 +12,11 @@ export interface PendingAppointment {
   summary: string;
   /** What is needed to offer other times if the office refuses this one. */
   retry: Record<string, unknown>;
+  /**
+   * A reschedule: the old appointment, cancelled only once this one is confirmed. Its summary is
+   * kept here so the message needs no lookup.
+   */
+  replaces?: { appointmentId: number; summary: string; when: string };
   createdAt: string;
   /** When reconciliation next asks NexHealth about it. */
   nextCheckAt: string;

@@ -30,6 +30,12 @@ export const intentCases: Case[] = [
   { text: 'move my appointment to Thursday', expect: { intent: 'reschedule', when: { covers: [THU], notCovers: ['2026-12-01T12:00'] } } },
   { text: 'can I move my Tuesday appointment to Thursday?', expect: { intent: 'reschedule', when: { covers: [THU], notCovers: ['2026-12-01T12:00'] } } },
   { text: "I can't make it tomorrow, can we do Friday instead", expect: { intent: 'reschedule', when: { covers: ['2026-11-27T12:00'] } } },
+  // outside a flow nothing is being corrected: "instead" moves an existing appointment
+  { text: 'can we do Friday instead', expect: { intent: 'reschedule', when: { covers: ['2026-11-27T12:00'] } } },
+  { text: 'can we do Friday instead', expecting: 'confirm', expect: { intent: 'other', when: { covers: ['2026-11-27T12:00'] } } },
+  // the menu's buttons
+  { text: 'My appointments', expect: { intent: 'list' } },
+  { text: 'Cancel an appointment', expect: { intent: 'cancel' } },
   // leaving, restarting, help
   { text: 'nevermind', expecting: 'when', expect: { intent: 'quit' } },
   { text: 'never mind', expecting: 'name', expect: { intent: 'quit' } },
