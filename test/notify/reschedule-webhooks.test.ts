@@ -1,0 +1,114 @@
+// A reschedule end to end: the new request goes out over HTTP, the sandbox's signed webhook says
+// how it went, and only a completed one cancels the old appointment (told once, in the same chat).
+import assert from 'node:assert/strict';
+import type { Activity } from 'botbuilder';
+import type { RunningApp } from '../../bot/app';
+import { ManualClock } from '../../services/clock';
+import { startTestApp } from '../support/app';
+import { blobStorage } from '../support/azurite';
+import { SPEC_NOW } from '../support/dialog-harness';
+import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
+import { TestChannel, type ChannelConversation } from '../support/test-channel';
+import type { RunningSandbox } from '../../sandbox';
+
+const IDENTITY = "I'm Ana Diaz, born 3/4/1990, 555-201-3344";
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function titles(activity: Activity | undefined): string[] {
+  return (activity?.suggestedActions?.actions ?? []).map((action) => String(action.title)).filter((title) => title !== 'Other times');
+}
+
+function lastText(replies: Activity[]): string {
+  return replies[replies.length - 1]?.text ?? '';
+}
+
+describe('reschedule: the old appointment is cancelled only when the new one is confirmed (webhooks)', function () {
+  this.timeout(60_000);
+  let sandbox: RunningSandbox;
+  let admin: SandboxAdmin;
+  let app: RunningApp;
+  let channel: TestChannel;
+
+  before(async () => {
+    sandbox = await sharedSandbox();
+    admin = new SandboxAdmin(sandbox.url);
+    await admin.reset(SPEC_NOW);
+    const clock = new ManualClock(SPEC_NOW);
+    app = await startTestApp({ WEBHOOKS_ENABLED: 'true', NEXHEALTH_LOCATION_ID: String(sandbox.seed.locations.brooklyn), RECONCILE_AFTER_SECONDS: '30' }, { storage: await blobStorage(), clock });
+    channel = new TestChannel(app.url);
+    await channel.start();
+  });
+
+  after(async () => {
+    await channel.stop();
+    await app.close();
+  });
+
+  afterEach(async () => {
+    await admin.clearFaults();
+  });
+
+  /** Ana's appointment with Dr. Lee in Brooklyn on Tue, Dec 1 at `time` (already in the record system). */
+  async function oldAppointment(time: string): Promise<number> {
+    const seed = sandbox.seed;
+    const created = await app.client.createAppointment({
+      locationId: seed.locations.brooklyn, patientId: seed.patients.anaDiaz, providerId: seed.providers.sarahLee, operatoryId: seed.operatories.brooklynChair1,
+      appointmentTypeId: seed.appointmentTypes.brooklyn.cleaning, startTime: `2026-12-01T${time}:00-05:00`,
+    });
+    await sleep(300); // its own insertion finishes before the test's faults are set
+    return created.id;
+  }
+
+  async function requestNewTime(conversation: ChannelConversation, pick: number, which?: string): Promise<string> {
+    await conversation.say('move my appointment');
+    let ask = await conversation.say(IDENTITY);
+    if (which) {
+      assert.match(lastText(ask), /Which appointment/);
+      ask = await conversation.say(which);
+    }
+    assert.match(lastText(ask), /When would you like to come in/);
+    const offer = await conversation.say('monday');
+    const label = titles(offer[offer.length - 1])[pick];
+    assert.ok(label, 'times were offered');
+    await conversation.say(label);
+    const sent = await conversation.say('yes');
+    assert.match(lastText(sent), /^Request sent\. .* stays as it is until then\.$/);
+    return label;
+  }
+
+  async function cancelled(id: number): Promise<boolean> {
+    const appointment = await app.client.getAppointment(id);
+    return Boolean(appointment.cancelled || appointment.canceled);
+  }
+
+  it('completed: books the new time, cancels the old one and says both, once', async () => {
+    const old = await oldAppointment('14:30');
+    const conversation = channel.conversation();
+    const label = await requestNewTime(conversation, 0);
+    const done = /^You're booked: Cleaning with Dr\. Sarah Lee, (.+), Brooklyn Office\. Your appointment on Tue, Dec 1 at 2:30 PM is cancelled\.$/;
+    const told = await conversation.waitFor(done);
+    assert.equal(done.exec(told.text ?? '')?.[1], label);
+    assert.equal(await cancelled(old), true);
+    await sleep(500);
+    assert.equal(conversation.received().filter((activity) => /You're booked/.test(activity.text ?? '')).length, 1);
+  });
+
+  it('failed: the old appointment is unchanged and other times are offered at once', async () => {
+    const old = await oldAppointment('10:00');
+    await admin.failInsertions(1);
+    const conversation = channel.conversation();
+    // The first test's new appointment is upcoming too: say which one.
+    const refused = await requestNewTime(conversation, 1, 'the Tuesday one');
+    const notice = await conversation.waitFor(/couldn't take that time\. Your appointment on Tue, Dec 1 at 10:00 AM is unchanged\./);
+    const offer = conversation.received().slice(conversation.received().indexOf(notice)).find((activity) => titles(activity).length > 0);
+    assert.ok(offer, 'other times offered right away');
+    assert.ok(!titles(offer).includes(refused));
+    assert.equal(await cancelled(old), false);
+
+    // Another time from that offer still replaces the same appointment once confirmed.
+    await conversation.say(titles(offer)[0]);
+    assert.match(lastText(await conversation.say('yes')), /stays as it is until then/);
+    await conversation.waitFor(/Your appointment on Tue, Dec 1 at 10:00 AM is cancelled\./);
+    assert.equal(await cancelled(old), true);
+  });
+});
