@@ -20,7 +20,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   /** Begins the flow again from nothing ("start over"); `flowId` is the dialog that was active. */
   protected abstract restart(innerDc: DialogContext, flowId?: string): Promise<DialogTurnResult>;
 
-  /** "My appointments" or "reschedule" in the middle of another flow: the router may start that flow instead. */
+  /** "Book", "my appointments" or "reschedule" in the middle of another flow: the router may start that flow instead. */
   protected async switchFlow(_innerDc: DialogContext, _understanding: Understanding): Promise<DialogTurnResult | undefined> {
     return undefined;
   }
@@ -49,6 +49,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         await innerDc.cancelAllDialogs();
         return this.restart(innerDc, flowId);
       }
+      case 'book':
       case 'list':
       case 'reschedule':
         // With values ("move it to Thursday" at a confirmation) it is the active step's answer.

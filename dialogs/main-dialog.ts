@@ -7,6 +7,7 @@ import type { Understanding } from '../services/nlu';
 import { BookingDialog, BOOKING_DIALOG, type BookingOptions } from './booking-dialog';
 import type { DialogServices } from './dialog-services';
 import { emptyConversationData } from './conversation-data';
+import { conversationData } from './dialog-steps';
 import { InterruptibleDialog } from './interruptible-dialog';
 import { ManageAppointmentsDialog, MANAGE_DIALOGS, type ManageAction, type ManageOptions } from './manage-appointments-dialog';
 import { helpText, messages } from './messages';
@@ -58,11 +59,16 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   protected override async switchFlow(innerDc: DialogContext, understanding: Understanding): Promise<DialogTurnResult | undefined> {
+    const active = innerDc.activeDialog?.id;
     const action = manageAction(understanding);
-    if (!action || innerDc.activeDialog?.id === MANAGE_DIALOGS[action]) return undefined;
-    // What the other flow collected is not carried over: this one asks for identity itself.
+    const inManageFlow = MANAGE_ACTIONS.some((candidate) => MANAGE_DIALOGS[candidate] === active);
+    // "Book" while listing or cancelling starts booking; inside a booking (a reschedule's too) it is the step's.
+    const startsBooking = understanding.intent === 'book' && inManageFlow && (await conversationData(innerDc.context, this.services)).draft.replaces === undefined;
+    if (!startsBooking && (!action || active === MANAGE_DIALOGS[action])) return undefined;
+    // What the other flow collected is not carried over: identity is asked for again where needed.
     await this.services.conversationData.set(innerDc.context, emptyConversationData());
     await innerDc.cancelAllDialogs();
+    if (!action) return innerDc.beginDialog(BOOKING_DIALOG, { understanding } satisfies BookingOptions);
     return innerDc.beginDialog(MANAGE_DIALOGS[action], { understanding } satisfies ManageOptions);
   }
 

@@ -174,6 +174,21 @@ describe('my appointments: list, cancel, reschedule (dialogs over the real servi
     });
   });
 
+  describe('switching flows', () => {
+    it('"my appointments" in the middle of a booking lists them; "book" in the middle of a cancel books', async () => {
+      const bot = await createDialogHarness();
+      await bookForAna(bot, ['tuesday']);
+      await bot.say('book');
+      await bot.say('Brooklyn');
+      const switched = await bot.say('my appointments');
+      assert.match(texts(switched), /check who you are/);
+      assert.equal(last(await bot.say(IDENTITY)).text, `Your upcoming appointments:\n1) ${TUESDAY}`);
+
+      await bot.say('cancel my appointment');
+      assert.match(last(await bot.say('book')).text, /Which office/);
+    });
+  });
+
   describe('reschedule', () => {
     it('books a new time for the same visit and leaves the old one until the office confirms', async () => {
       const requests: BookingDraft[] = [];
