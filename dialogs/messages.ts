@@ -2,8 +2,8 @@
 import type { Expecting } from './conversation-data';
 
 export const messages = {
-  greeting: "Hi! I'm the front desk assistant. I can book an appointment, show your upcoming appointments, or cancel one. How can I help?",
-  menu: 'I can book an appointment, show your upcoming appointments, or cancel one. What would you like to do?',
+  greeting: "Hi! I'm the front desk assistant. I can book, show, move or cancel your appointments. How can I help?",
+  menu: 'I can book an appointment, show your upcoming appointments, move one or cancel one. What would you like to do?',
   menuChoices: ['Book an appointment', 'My appointments', 'Cancel an appointment'],
   stopped: "OK, I've stopped. Nothing was booked. Say \"book\" whenever you want to start again.",
   restarting: "Let's start over.",
@@ -78,6 +78,7 @@ const waitingFor: Record<Expecting, string> = {
 };
 
 export function helpText(expecting: Expecting | undefined): string {
-  const can = 'I can book an appointment, show your upcoming appointments, or cancel one. Say "stop" to quit or "start over" to begin again.';
+  // Not "stop": by SMS that word unsubscribes the patient (a carrier keyword).
+  const can = 'I can book an appointment, show your upcoming appointments, move one or cancel one. Say "nevermind" to quit or "start over" to begin again.';
   return expecting ? `${can} Right now I'm waiting for ${waitingFor[expecting]}.` : can;
 }
