@@ -50,19 +50,21 @@ export class ConfirmDialog extends ComponentDialog {
     if (!slot || draft.patientId === undefined || draft.appointmentTypeId === undefined || draft.locationId === undefined) {
       return step.endDialog({ outcome: 'changed' } satisfies ConfirmResult);
     }
+    // Everything that can fail is done before the create; after it, a failed turn is answered by
+    // "yes" again, which finds the patient's own appointment instead of booking twice.
+    const summary = await this.summary(draft);
     let result;
     try {
       result = await this.services.booking.book({ locationId: draft.locationId, patientId: draft.patientId, appointmentTypeId: draft.appointmentTypeId, slot });
     } catch (error) {
       if (!isNexHealthError(error) || !error.transient) throw error;
-      return step.replaceDialog(CONFIRM_DIALOG, { retry: `${messages.serviceDown} Nothing was booked yet.` });
+      return step.replaceDialog(CONFIRM_DIALOG, { retry: messages.bookingUnsure });
     }
     if (result.kind === 'taken') {
       // Search again around the same preference, skipping only the time that went.
       data.draft = { ...draft, chosenSlot: undefined, offeredSlots: undefined, seenSlotKeys: [slotKey(slot)] };
       return step.endDialog({ outcome: 'taken', lead: messages.slotTaken } satisfies ConfirmResult);
     }
-    const summary = await this.summary(draft);
     await this.services.requests?.appointmentRequested(step.context, { appointment: result.appointment, slot, summary, draft });
     await this.services.conversationData.set(step.context, emptyConversationData());
     // A reschedule: the old appointment stays until the office confirms the new one.

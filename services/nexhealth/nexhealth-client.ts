@@ -187,12 +187,20 @@ export class NexHealthClient {
       try {
         return await this.write<Appointment>('POST', '/appointments', '/appointments', query, body, extractAppointment);
       } catch (error) {
+        // "Taken" may mean taken by this very patient: an earlier create whose answer was lost, or a
+        // repeated "yes". Then it is theirs, and creating is idempotent.
         if (isSlotTaken(error)) {
+          const own = await this.findBooked(appointment).catch(() => undefined);
+          if (own) return own;
           throw new NexHealthError('slot_unavailable', 'POST /appointments', { status: error.status, problems: error.problems });
         }
-        if (!isNexHealthError(error, 'unavailable') || attempt >= 1) throw error;
-        const existing = await this.findBooked(appointment);
+        if (!isNexHealthError(error, 'unavailable')) throw error;
+        // The answer was lost: look before sending again. If we cannot look, we cannot tell, and
+        // the create is not sent again (the caller says so and the patient can retry safely).
+        const existing = await this.findBooked(appointment).catch(() => 'unknown' as const);
+        if (existing === 'unknown') throw error;
         if (existing) return existing;
+        if (attempt >= 1) throw error;
         this.options.logger?.warn({ endpoint: 'POST /appointments' }, 'nexhealth: create not found after a failure, sending it again');
       }
     }

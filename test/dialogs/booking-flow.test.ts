@@ -243,3 +243,47 @@ describe('booking conversation (dialogs over the real service layer)', function 
     assert.match(last(await unlucky.say('555-999-0002')).text, /call the office/);
   });
 });
+
+describe('booking never doubles up', function () {
+  this.timeout(20_000);
+  const ONE = "I'm Ana Diaz, born 3/4/1990, 555-201-3344, I'd like a cleaning next Tuesday afternoon";
+
+  async function anaUpcoming(bot: DialogHarness) {
+    return (await bot.nexhealth.listAppointments({
+      locationId: 101, start: '2026-11-24T00:00:00Z', end: '2026-12-31T00:00:00Z', patientIds: [bot.sandbox.seed.patients.anaDiaz],
+    })).filter((appointment) => !appointment.cancelled);
+  }
+
+  it('a turn that fails after the create, then "yes" again: one appointment, and it is recorded', async () => {
+    let failures = 1;
+    const recorded: number[] = [];
+    const bot = await createDialogHarness({
+      locationId: 101,
+      requests: { appointmentRequested: async (_context, request) => {
+        if (failures > 0) { failures -= 1; throw new Error('storage down'); }
+        recorded.push(request.appointment.id);
+      } },
+    });
+    await bot.say(ONE);
+    await bot.say('2');
+    await assert.rejects(bot.say('yes'));
+    const again = last(await bot.say('yes'));
+    assert.match(again.text, /^Request sent\./);
+    const booked = await anaUpcoming(bot);
+    assert.equal(booked.length, 1);
+    assert.deepEqual(recorded, [booked[0].id]);
+  });
+
+  it('NexHealth failing at the create: says it may retry safely, and a second yes books once', async () => {
+    const bot = await createDialogHarness({ locationId: 101 });
+    await bot.say(ONE);
+    await bot.say('1');
+    await bot.admin.fault({ kind: 'lose_response', path: '/appointments', method: 'POST', times: 1 });
+    await bot.admin.fault({ kind: 'server_error', path: '/appointments', method: 'GET', times: 10 });
+    const unsure = last(await bot.say('yes'));
+    assert.match(unsure.text, /won't be booked twice/);
+    await bot.admin.clearFaults();
+    assert.match(last(await bot.say('yes')).text, /^Request sent\./);
+    assert.equal((await anaUpcoming(bot)).length, 1);
+  });
+});
