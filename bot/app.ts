@@ -17,6 +17,7 @@ import type { Logger } from '../services/logger';
 import { InsertionOutcomes, PendingAppointmentStore, ensureWebhookRegistration, readWebhookRegistration } from '../services/notify';
 import { createAdapter } from './adapter';
 import { AppointmentRequests } from './appointment-requests';
+import { ConversationLocks } from './conversation-locks';
 import { ProactiveInsertionNotifier } from './insertion-notifier';
 import { WEBHOOK_PATH, registerWebhookRoute } from './webhook-route';
 import { directLineChannel } from './channels/direct-line';
@@ -84,7 +85,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     conversationData: conversationState.createProperty<ConversationData>('conversationData'),
     requests,
   });
-  const bot = new BookingBot(conversationState, userState, dialog, renderer);
+  const locks = new ConversationLocks();
+  const bot = new BookingBot(conversationState, userState, dialog, renderer, locks);
   const adapter = createAdapter(config.bot, logger);
   const server: Server = createServer(adapter, bot);
   let url = `http://localhost:${config.port}`;
@@ -95,7 +97,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const outcomes = new InsertionOutcomes(
     new PendingAppointmentStore(storage),
     client,
-    new ProactiveInsertionNotifier(proactive, conversationState, bot.dialogState, dialog, booking, logger.child({ part: 'notify' })),
+    new ProactiveInsertionNotifier(proactive, conversationState, bot.dialogState, dialog, booking, locks, logger.child({ part: 'notify' })),
     clock,
     logger.child({ part: 'notify' }),
     { reconcileAfterMs: config.webhooks.reconcileAfterMs },

@@ -4,6 +4,7 @@ import { ActivityHandler, TurnContext, type BotState, type StatePropertyAccessor
 import type { DialogState } from 'botbuilder-dialogs';
 import type { MainDialog } from '../dialogs/main-dialog';
 import { messages } from '../dialogs/messages';
+import { ConversationLocks } from './conversation-locks';
 import type { ReplyRenderer } from './rendering/reply-renderer';
 
 /** Longer messages are not a booking answer; they are refused before any parsing. */
@@ -14,7 +15,13 @@ export class BookingBot extends ActivityHandler {
   readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly welcomed: StatePropertyAccessor<boolean>;
 
-  constructor(private readonly conversationState: BotState, private readonly userState: BotState, private readonly dialog: MainDialog, private readonly renderer: ReplyRenderer) {
+  constructor(
+    private readonly conversationState: BotState,
+    private readonly userState: BotState,
+    private readonly dialog: MainDialog,
+    private readonly renderer: ReplyRenderer,
+    private readonly locks: ConversationLocks,
+  ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.welcomed = conversationState.createProperty<boolean>('welcomed');
@@ -54,5 +61,10 @@ export class BookingBot extends ActivityHandler {
       await this.userState.saveChanges(context, false);
       await next();
     });
+  }
+
+  /** Turns of one conversation run one after another (see ConversationLocks). */
+  override async run(context: TurnContext): Promise<void> {
+    await this.locks.run(ConversationLocks.keyOf(context.activity), () => super.run(context));
   }
 }

@@ -9,6 +9,7 @@ import type { BookingDraft } from '../services/booking';
 import type { InsertionNotifier, InsertionOutcome, PendingAppointment } from '../services/notify';
 import { isNexHealthError } from '../services/nexhealth';
 import type { Logger } from '../services/logger';
+import { ConversationLocks } from './conversation-locks';
 import type { ProactiveAdapters } from './runtime';
 
 /** Cancels the appointment a confirmed reschedule replaces (BookingService). */
@@ -23,6 +24,7 @@ export class ProactiveInsertionNotifier implements InsertionNotifier {
     private readonly dialogState: StatePropertyAccessor<DialogState>,
     private readonly dialog: MainDialog,
     private readonly appointments: AppointmentCanceller,
+    private readonly locks: ConversationLocks,
     private readonly logger?: Logger,
   ) {}
 
@@ -38,7 +40,8 @@ export class ProactiveInsertionNotifier implements InsertionNotifier {
 
   async notify(record: PendingAppointment, outcome: InsertionOutcome): Promise<void> {
     const reference = record.conversation as Partial<ConversationReference>;
-    await this.adapters.for(reference).continueConversation(reference, async (context) => {
+    // After any turn of this conversation in progress, never in the middle of it.
+    await this.locks.run(ConversationLocks.keyOf(reference), () => this.adapters.for(reference).continueConversation(reference, async (context) => {
       const replaced = record.replaces;
       if (outcome === 'complete' && replaced) {
         // Cancelled before telling: a failure here releases the claim and the result is delivered again.
@@ -51,6 +54,6 @@ export class ProactiveInsertionNotifier implements InsertionNotifier {
         await this.dialog.offerOtherTimes(context, this.dialogState, record.retry as BookingDraft, lead);
       }
       await this.conversationState.saveChanges(context, false);
-    });
+    }));
   }
 }

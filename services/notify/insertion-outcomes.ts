@@ -5,7 +5,7 @@ import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { Appointment } from '../nexhealth';
 import type { InsertionOutcome, WebhookEvent } from './insertion-event';
-import type { PendingAppointment, PendingAppointmentStore } from './pending-appointment-store';
+import { isStaleClaim, type PendingAppointment, type PendingAppointmentStore } from './pending-appointment-store';
 
 /** Tells the patient (the bot layer sends the proactive message). */
 export interface InsertionNotifier {
@@ -55,15 +55,22 @@ export class InsertionOutcomes {
       checks: 0,
       state: 'pending',
     });
-    const early = await this.store.takeEarlyOutcome(pending.appointmentId);
-    if (early) await this.deliver(pending.appointmentId, early, 'early webhook');
+    const early = await this.store.takeEarlyOutcome(pending.appointmentId, now);
+    // Told after the patient's own turn ("Request sent") ends, never inside it.
+    if (early) this.inBackground(() => this.deliver(pending.appointmentId, early, 'early webhook'));
   }
 
   async handleWebhook(event: WebhookEvent): Promise<void> {
     if (event.kind !== 'insertion') return;
     const delivered = await this.deliver(event.appointmentId, event.outcome, 'webhook');
-    // Not ours yet (or not ours at all): kept briefly in case the request is being recorded now.
-    if (delivered === 'unknown') await this.store.saveEarlyOutcome(event.appointmentId, event.outcome);
+    if (delivered !== 'unknown') return;
+    // Not ours yet (or not ours at all): kept a few minutes in case the request is being recorded
+    // right now; and tried once more, in case it was recorded while we were saving.
+    await this.store.saveEarlyOutcome(event.appointmentId, event.outcome, this.clock.now());
+    if (await this.store.get(event.appointmentId)) {
+      await this.store.takeEarlyOutcome(event.appointmentId, this.clock.now());
+      await this.deliver(event.appointmentId, event.outcome, 'webhook');
+    }
   }
 
   /** One pass of reconciliation over every pending request that is due. */
@@ -76,7 +83,8 @@ export class InsertionOutcomes {
           await this.store.forget(appointmentId);
           continue;
         }
-        if (record.state === 'notified') continue;
+        // Being told right now by someone else (a claim within its lease), or already told.
+        if (record.state === 'notified' || (record.state === 'notifying' && !isStaleClaim(record, now))) continue;
         if (Date.parse(record.nextCheckAt) > now.getTime()) continue;
         await this.check(record, now);
       } catch (error) {
@@ -108,23 +116,30 @@ export class InsertionOutcomes {
     } else if (appointment.cancelled || appointment.canceled || appointment.deleted) {
       await this.deliver(record.appointmentId, 'failed', 'reconciliation');
     } else if (record.checks + 1 >= this.maxChecks) {
-      // Still not in the record system: cancel it first, so it can never complete after we told
-      // the patient to pick another time (no double booking).
-      await this.nexhealth.cancelAppointment(record.appointmentId);
-      await this.deliver(record.appointmentId, 'failed', 'reconciliation gave up');
+      // Still not in the record system. Claim first (a late webhook then finds it taken), cancel
+      // next, so it can never complete after the patient is told to pick another time, then tell.
+      await this.deliver(record.appointmentId, 'failed', 'reconciliation gave up', () => this.nexhealth.cancelAppointment(record.appointmentId).then(() => undefined));
     } else {
       const backoff = this.options.reconcileAfterMs * 2 ** (record.checks + 1);
       await this.store.reschedule(record.appointmentId, new Date(now.getTime() + backoff));
     }
   }
 
-  private async deliver(appointmentId: number, outcome: InsertionOutcome, source: string): Promise<'sent' | 'unknown' | 'already'> {
+  private inBackground(work: () => Promise<unknown>): void {
+    setImmediate(() => {
+      work().catch((error: unknown) => this.logger.warn({ err: errorName(error) }, 'insertion result not sent yet; reconciliation will retry'));
+    });
+  }
+
+  /** Claims the right to tell, does `beforeNotify` (if any), tells, and marks it told; else gives it back. */
+  private async deliver(appointmentId: number, outcome: InsertionOutcome, source: string, beforeNotify?: () => Promise<void>): Promise<'sent' | 'unknown' | 'already'> {
     const claim = await this.store.claim(appointmentId, outcome, this.clock.now());
     if (claim.kind !== 'claimed') {
       this.logger.info({ appointmentId, outcome, source, result: claim.kind }, 'insertion result not sent (unknown or already told)');
       return claim.kind;
     }
     try {
+      await beforeNotify?.();
       await this.notifier.notify(claim.record, outcome);
     } catch (error) {
       await this.store.release(appointmentId);
@@ -136,6 +151,7 @@ export class InsertionOutcomes {
   }
 }
 
+/** The error's name only: messages from storage or channels may quote keys or text. */
 function errorName(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
+  return error instanceof Error ? error.name : typeof error;
 }

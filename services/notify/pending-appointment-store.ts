@@ -37,6 +37,13 @@ const earlyOutcomeKey = (appointmentId: number) => `insertion-outcomes/${appoint
 const MAX_ATTEMPTS = 20;
 /** A claim not finished in this time (the instance died mid-send) may be taken over. */
 const CLAIM_LEASE_MS = 2 * 60_000;
+/** Early outcomes are kept this long; the subscription also reports other channels' bookings. */
+const EARLY_OUTCOME_TTL_MS = 10 * 60_000;
+
+/** A claim whose holder did not finish within the lease (it died mid-send) may be taken over. */
+export function isStaleClaim(record: PendingAppointment, now: Date): boolean {
+  return !record.claimedAt || now.getTime() - Date.parse(record.claimedAt) >= CLAIM_LEASE_MS;
+}
 
 export function isETagConflict(error: unknown): boolean {
   return error instanceof Error && /etag conflict|precondition|412/i.test(`${error.name} ${error.message}`);
@@ -64,13 +71,14 @@ export class PendingAppointmentStore {
   async claim(appointmentId: number, outcome: InsertionOutcome, now: Date): Promise<ClaimResult> {
     return this.change(appointmentId, (record) => {
       if (record.state === 'notified') return undefined;
-      if (record.state === 'notifying' && record.claimedAt && now.getTime() - Date.parse(record.claimedAt) < CLAIM_LEASE_MS) return undefined;
+      if (record.state === 'notifying' && !isStaleClaim(record, now)) return undefined;
       return { ...record, state: 'notifying', outcome, claimedAt: now.toISOString() };
     });
   }
 
+  /** Told: only a tombstone stays (for duplicates); the conversation and draft are dropped. */
   async markNotified(appointmentId: number): Promise<void> {
-    await this.change(appointmentId, (record) => ({ ...record, state: 'notified' }));
+    await this.change(appointmentId, (record) => ({ ...record, state: 'notified', conversation: {}, retry: {} }));
     await this.updateIndex((ids) => ids.filter((id) => id !== appointmentId));
   }
 
@@ -89,15 +97,18 @@ export class PendingAppointmentStore {
   }
 
   /** An outcome that arrived before its record was written (the webhook beat the create's answer). */
-  async saveEarlyOutcome(appointmentId: number, outcome: InsertionOutcome): Promise<void> {
-    await this.storage.write({ [earlyOutcomeKey(appointmentId)]: { outcome } });
+  async saveEarlyOutcome(appointmentId: number, outcome: InsertionOutcome, now: Date): Promise<void> {
+    await this.storage.write({ [earlyOutcomeKey(appointmentId)]: { outcome, receivedAt: now.toISOString() } });
   }
 
-  async takeEarlyOutcome(appointmentId: number): Promise<InsertionOutcome | undefined> {
+  /** An early outcome not older than a few minutes (older ones are other channels' bookings). */
+  async takeEarlyOutcome(appointmentId: number, now: Date): Promise<InsertionOutcome | undefined> {
     const key = earlyOutcomeKey(appointmentId);
     const item = (await this.storage.read([key]))[key];
     if (!item) return undefined;
     await this.storage.delete([key]);
+    const receivedAt = typeof item.receivedAt === 'string' ? Date.parse(item.receivedAt) : Number.NaN;
+    if (!(now.getTime() - receivedAt <= EARLY_OUTCOME_TTL_MS)) return undefined;
     return item.outcome === 'complete' || item.outcome === 'failed' ? item.outcome : undefined;
   }
 

@@ -79,6 +79,20 @@ describe('end-to-end conversations over HTTP', function () {
     assert.equal(booked.filter((appointment) => !appointment.cancelled).length, 1);
   });
 
+  it('a double-tapped "Yes" books once and answers once', async () => {
+    const conversation = brooklynChannel.conversation();
+    const offer = lastOf(await conversation.say(ONE_MESSAGE));
+    await conversation.say(choices(offer)[0]);
+    const [first, second] = await Promise.all([conversation.send({ text: 'Yes' }), conversation.send({ text: 'Yes' })]);
+    assert.ok(first.status < 300 && second.status < 300);
+    const texts = conversation.received().map((activity) => activity.text ?? '');
+    assert.equal(texts.filter((text) => /^Request sent\./.test(text)).length, 1, texts.slice(-4).join(' / '));
+    assert.ok(!texts.some((text) => /went wrong|just taken/.test(text)), texts.slice(-4).join(' / '));
+    const seed = (await sharedSandbox()).seed;
+    const booked = await brooklynOnly.client.listAppointments({ locationId: seed.locations.brooklyn, start: '2026-11-24T00:00:00Z', end: '2026-12-31T00:00:00Z', patientIds: [seed.patients.anaDiaz] });
+    assert.equal(booked.filter((appointment) => !appointment.cancelled).length, 1);
+  });
+
   it('books step by step with two offices, by button titles and answers', async () => {
     const conversation = channel.conversation();
     assert.deepEqual(choices(lastOf(await conversation.say('I need an appointment'))), ['Brooklyn Office', 'Manhattan Office']);

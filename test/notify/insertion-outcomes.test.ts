@@ -9,10 +9,19 @@ import { InsertionOutcomes, PendingAppointmentStore, type InsertionOutcome, type
 import { SPEC_NOW } from '../support/dialog-harness';
 import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
 
+async function until(condition: () => boolean, timeoutMs = 2_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 describe('insertion outcomes', function () {
   this.timeout(20_000);
   let told: { appointmentId: number; outcome: InsertionOutcome }[];
   let outcomes: InsertionOutcomes;
+  let store: PendingAppointmentStore;
   let client: NexHealthClient;
   let clock: ManualClock;
   let admin: SandboxAdmin;
@@ -37,18 +46,22 @@ describe('insertion outcomes', function () {
     client = new NexHealthClient({ baseUrl: sandbox.url, apiKey: 'sandbox-api-key', subdomain: 'demo-dental', clock });
     told = [];
     const notifier = { notify: async (record: PendingAppointment, outcome: InsertionOutcome) => { told.push({ appointmentId: record.appointmentId, outcome }); } };
-    outcomes = new InsertionOutcomes(new PendingAppointmentStore(new MemoryStorage()), client, notifier, clock, createLogger({ level: 'silent' }), { reconcileAfterMs: 1_000, maxChecks: 2 });
+    store = new PendingAppointmentStore(new MemoryStorage());
+    outcomes = new InsertionOutcomes(store, client, notifier, clock, createLogger({ level: 'silent' }), { reconcileAfterMs: 1_000, maxChecks: 2 });
     await outcomes.start();
   });
 
   afterEach(() => outcomes.stop());
 
-  it('delivers an outcome that arrived before the request was recorded, once', async () => {
+  it('delivers an outcome that arrived before the request was recorded, once, after the turn', async () => {
     await outcomes.handleWebhook({ kind: 'insertion', appointmentId: 42, outcome: 'complete' });
     assert.deepEqual(told, []);
     await outcomes.requested(pending(42));
-    await outcomes.handleWebhook({ kind: 'insertion', appointmentId: 42, outcome: 'complete' });
+    assert.deepEqual(told, [], 'not inside the patient\'s own turn');
+    await until(() => told.length > 0);
     assert.deepEqual(told, [{ appointmentId: 42, outcome: 'complete' }]);
+    await outcomes.handleWebhook({ kind: 'insertion', appointmentId: 42, outcome: 'complete' });
+    assert.equal(told.length, 1);
   });
 
   it('ignores a later, contradicting event for an appointment already told', async () => {
@@ -73,6 +86,22 @@ describe('insertion outcomes', function () {
     await outcomes.reconcileDue();
     assert.deepEqual(told, [{ appointmentId, outcome: 'failed' }]);
     assert.equal((await client.getAppointment(appointmentId)).cancelled, true, 'cancelled before telling, so it can never complete later');
+  });
+
+  it('never cancels a request that a webhook is telling the patient about right now', async () => {
+    await admin.failInsertions(1);
+    await admin.webhooks({ dropNext: 1 });
+    const appointmentId = await requestAppointment('2026-12-02T16:00:00.000-05:00');
+    // Gives up at its first check, so only the claim can hold it back.
+    const impatient = new InsertionOutcomes(store, client, { notify: async () => { told.push({ appointmentId, outcome: 'failed' }); } },
+      clock, createLogger({ level: 'silent' }), { reconcileAfterMs: 1_000, maxChecks: 1 });
+    await impatient.requested(pending(appointmentId));
+    // A "complete" webhook has claimed it and is sending "You're booked" at this very moment.
+    assert.equal((await store.claim(appointmentId, 'complete', clock.now())).kind, 'claimed');
+    clock.advance(1_100);
+    await impatient.reconcileDue();
+    assert.equal((await client.getAppointment(appointmentId)).cancelled, false);
+    assert.deepEqual(told, []);
   });
 
   it('keeps a request pending when telling the patient fails, and tells them on the next try', async () => {

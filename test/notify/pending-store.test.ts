@@ -38,6 +38,8 @@ for (const [name, open] of backends) {
         assert.equal(results.filter((result) => result.kind === 'claimed').length, 1);
         await store.markNotified(1);
         assert.equal((await store.claim(1, 'complete', now)).kind, 'already');
+        const tombstone = await store.get(1);
+        assert.deepEqual([tombstone?.conversation, tombstone?.retry], [{}, {}], 'no conversation reference or draft kept once told');
         assert.deepEqual(await store.pendingIds(), []);
       } finally {
         cleanup();
@@ -73,13 +75,15 @@ for (const [name, open] of backends) {
       }
     });
 
-    it('keeps an outcome that came before its request, once', async () => {
+    it('keeps an outcome that came before its request, once, and only for a few minutes', async () => {
       const { storage, cleanup } = await open();
       try {
         const store = new PendingAppointmentStore(storage);
-        await store.saveEarlyOutcome(5, 'complete');
-        assert.equal(await store.takeEarlyOutcome(5), 'complete');
-        assert.equal(await store.takeEarlyOutcome(5), undefined);
+        await store.saveEarlyOutcome(5, 'complete', now);
+        assert.equal(await store.takeEarlyOutcome(5, now), 'complete');
+        assert.equal(await store.takeEarlyOutcome(5, now), undefined);
+        await store.saveEarlyOutcome(6, 'failed', now);
+        assert.equal(await store.takeEarlyOutcome(6, new Date(now.getTime() + 11 * 60_000)), undefined, 'another channel\'s booking, long ago');
       } finally {
         cleanup();
       }

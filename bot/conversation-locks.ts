@@ -1,0 +1,24 @@
+// One turn at a time per conversation in this process: a double-tapped "Yes" or a proactive
+// result arriving mid-turn waits for the turn before it, instead of reading and saving the same
+// state twice. (Across instances, booking is idempotent and records are claimed with eTags.)
+import type { ConversationReference } from 'botbuilder';
+
+export class ConversationLocks {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  static keyOf(reference: Partial<Pick<ConversationReference, 'channelId' | 'conversation'>>): string {
+    return `${reference.channelId ?? ''}|${reference.conversation?.id ?? ''}`;
+  }
+
+  async run<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const result = previous.then(work);
+    const tail = result.then(() => undefined, () => undefined);
+    this.tails.set(key, tail);
+    try {
+      return await result;
+    } finally {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    }
+  }
+}
