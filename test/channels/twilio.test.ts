@@ -211,7 +211,7 @@ describe('Twilio SMS adapter: proactive messages and opt-outs', function () {
     const logger = createLogger({ level: 'silent' });
     const adapter = createAdapter(config.bot, logger);
     const bot = new EchoBot();
-    server = createServer(adapter, bot);
+    server = createServer(adapter, bot, { loopbackOnly: true });
     const proactive = new ProactiveAdapters({ continueConversation: async (reference) => { azureSends.push(reference); } });
     runtime = { adapter, bot, config, logger, clock: new ManualClock(SPEC_NOW), storage: new MemoryStorage(), proactive, localUrl: () => url };
     twilioSmsChannel(server, runtime);
