@@ -41,7 +41,7 @@ const envSchema = z.object({
   AZURE_STORAGE_CONTAINER: z.preprocess(emptyToUndefined, z.string().default('bot-state')),
 
   WEBHOOKS_ENABLED: flag(true),
-  RECONCILE_AFTER_SECONDS: positiveInt(120),
+  RECONCILE_AFTER_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(120)),
 
   TWILIO_ACCOUNT_SID: z.preprocess(emptyToUndefined, z.string().trim().regex(/^AC[0-9a-fA-F]{32}$/, 'an Account SID: AC followed by 32 hex digits').optional()),
   TWILIO_AUTH_TOKEN: optionalString,
@@ -129,6 +129,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   // Half a Twilio setup is a mistake, not a wish to turn SMS off.
   if (twilioMissing.length > 0 && twilioMissing.length < 3) {
     for (const name of twilioMissing) problems.push(`${name}: required with the other TWILIO_ settings (SMS needs account SID, auth token and phone number)`);
+  }
+  // Twilio signs the exact public URL it calls; without it every text would be refused as forged.
+  if (twilioMissing.length === 0 && !values.PUBLIC_URL) {
+    problems.push('PUBLIC_URL: required for SMS through Twilio (the URL Twilio calls, used to check its signature)');
   }
   // NexHealth only delivers webhooks (which may carry PHI) to a public https URL.
   if (live && values.WEBHOOKS_ENABLED && !values.PUBLIC_URL?.startsWith('https://')) {

@@ -48,6 +48,8 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ MicrosoftAppId: 'app' }), /MicrosoftAppPassword/);
     assert.throws(() => loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }), /MicrosoftAppTenantId/);
     assert.throws(() => loadConfig({ STORAGE: 'blob' }), /AZURE_STORAGE_CONNECTION_STRING/);
+    assert.throws(() => loadConfig({ RECONCILE_AFTER_SECONDS: '0' }), /RECONCILE_AFTER_SECONDS/);
+    assert.throws(() => loadConfig({ TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`, TWILIO_AUTH_TOKEN: 't', TWILIO_PHONE_NUMBER: '+15551234567' }), /PUBLIC_URL: required for SMS through Twilio/);
   });
 
   it('reads storage and webhook settings', () => {
@@ -59,7 +61,7 @@ describe('loadConfig', () => {
   it('turns SMS through Twilio on only with account SID, auth token and number', () => {
     assert.equal(loadConfig({}).twilio, undefined);
     const sid = `AC${'0a'.repeat(16)}`;
-    const config = loadConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 'token', TWILIO_PHONE_NUMBER: '+15550001111', TWILIO_API_BASE_URL: 'http://127.0.0.1:4010/' });
+    const config = loadConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 'token', TWILIO_PHONE_NUMBER: '+15550001111', PUBLIC_URL: 'https://bot.example.com', TWILIO_API_BASE_URL: 'http://127.0.0.1:4010/' });
     assert.deepEqual(config.twilio, { accountSid: sid, authToken: 'token', phoneNumber: '+15550001111', apiBaseUrl: 'http://127.0.0.1:4010' });
     assert.throws(() => loadConfig({ TWILIO_ACCOUNT_SID: sid }), (error: unknown) => {
       assert.ok(error instanceof ConfigError);
