@@ -15,7 +15,7 @@ import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { AppointmentRequestListener } from '../dialogs/dialog-services';
 import type { Logger } from '../services/logger';
 import { InsertionOutcomes, PendingAppointmentStore, ensureWebhookRegistration, readWebhookRegistration } from '../services/notify';
-import { createAdapter } from './adapter';
+import { createAdapter, describeError } from './adapter';
 import { AppointmentRequests } from './appointment-requests';
 import { ConversationLocks } from './conversation-locks';
 import { ProactiveInsertionNotifier } from './insertion-notifier';
@@ -149,21 +149,25 @@ class LateRequests implements AppointmentRequestListener {
 }
 
 /**
- * Registers the webhook now and, if NexHealth cannot be reached, again every minute: the bot
- * starts anyway (reconciliation tells patients meanwhile).
+ * Registers the webhook now and checks it again every hour (NexHealth turns an endpoint off after
+ * two days of failed deliveries); after a failure, again in a minute. The bot starts anyway:
+ * reconciliation tells patients meanwhile.
  */
 function keepRegistering(register: () => Promise<void>, logger: Logger): { first: Promise<void>; stop: () => void } {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  const again = (ms: number) => {
+    if (stopped) return;
+    timer = setTimeout(() => void attempt(), ms);
+    timer.unref();
+  };
   const attempt = async (): Promise<void> => {
     try {
       await register();
+      again(60 * 60_000);
     } catch (error) {
-      logger.warn({ err: error instanceof Error ? error.message : typeof error }, 'webhook registration failed; retrying in a minute');
-      if (!stopped) {
-        timer = setTimeout(() => void attempt(), 60_000);
-        timer.unref();
-      }
+      logger.warn({ err: describeError(error) }, 'webhook registration failed; retrying in a minute');
+      again(60_000);
     }
   };
   return { first: attempt(), stop: () => { stopped = true; if (timer) clearTimeout(timer); } };

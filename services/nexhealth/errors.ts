@@ -20,7 +20,7 @@ export class NexHealthError extends Error {
 
   constructor(kind: NexHealthErrorKind, endpoint: string, options: { status?: number; problems?: string[]; cause?: string; retryAfterMs?: number } = {}) {
     const problems = (options.problems ?? []).map(scrub).slice(0, 5);
-    const detail = options.cause ?? problems.join('; ');
+    const detail = options.cause ?? problems.map(forMessage).join('; ');
     super(`NexHealth ${endpoint}: ${kind}${options.status ? ` (${options.status})` : ''}${detail ? `: ${detail}` : ''}`);
     this.name = 'NexHealthError';
     this.kind = kind;
@@ -40,6 +40,13 @@ export function isNexHealthError(error: unknown, kind?: NexHealthErrorKind): err
   return error instanceof NexHealthError && (kind === undefined || error.kind === kind);
 }
 
+/** Messages of a known, data-free shape go into the error's message; anything else is withheld. */
+const SAFE_PROBLEM = /^(?:(?:missing|invalid) parameter [\w.[\]]+|\w+ not found|time slot is not available|name has already been taken|unauthorized|too many requests|internal server error|malformed json body)\.?$/i;
+
+function forMessage(problem: string): string {
+  return SAFE_PROBLEM.test(problem) && problem.length <= 80 ? problem : '[details withheld]';
+}
+
 /**
  * Server messages normally name a field ("Missing parameter start"); should one ever echo a value,
  * e-mail addresses, runs of digits and quoted text are masked and the length is capped.
@@ -47,7 +54,7 @@ export function isNexHealthError(error: unknown, kind?: NexHealthErrorKind): err
 export function scrub(message: string): string {
   return message
     .replace(/[^\s@]+@[^\s@]+/g, '[email]')
-    .replace(/\d[\d\s().+-]{3,}\d/g, '[number]')
+    .replace(/\d[\d\s().+\-/]{3,}\d/g, '[number]')
     .replace(/(["'])[^"']*\1/g, '[value]')
     .slice(0, 160);
 }

@@ -54,6 +54,10 @@ describe('NexHealth client pieces', () => {
   it('keeps data out of error messages', () => {
     assert.equal(scrub('Patient ana@example.com with phone 555-201-3344 exists'), 'Patient [email] with phone [number] exists');
     assert.equal(scrub('Name "Ana Diaz" taken'), 'Name [value] taken');
+    assert.equal(scrub('born 3/4/1990'), 'born [number]');
+    const named = new NexHealthError('invalid', 'POST /patients', { status: 400, problems: ['Patient Ana Diaz already exists', 'Missing parameter bio.phone_number'] });
+    assert.doesNotMatch(named.message, /Ana|Diaz/);
+    assert.match(named.message, /\[details withheld\]; Missing parameter bio\.phone_number/);
     const error = new NexHealthError('invalid', 'POST /patients', { status: 400, problems: ['Email ana@example.com is invalid'] });
     assert.doesNotMatch(error.message, /ana@example/);
     assert.match(error.message, /POST \/patients: invalid \(400\)/);
