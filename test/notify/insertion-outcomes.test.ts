@@ -76,7 +76,6 @@ describe('insertion outcomes', function () {
     await admin.webhooks({ dropNext: 1 });
     const appointmentId = await requestAppointment('2026-12-02T15:00:00.000-05:00');
     await outcomes.requested(pending(appointmentId));
-    await new Promise((resolve) => setTimeout(resolve, 200));
     await outcomes.reconcileDue();
     assert.deepEqual(told, [], 'not due yet');
     clock.advance(1_100);

@@ -38,6 +38,14 @@ function count(conversation: ChannelConversation, pattern: RegExp): number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+async function until(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await sleep(25);
+  }
+}
+
 
 describe('insertion results reach the patient (webhooks, proactive messages, Azurite)', function () {
   this.timeout(60_000);
@@ -129,20 +137,23 @@ describe('insertion results reach the patient (webhooks, proactive messages, Azu
 
   it('duplicated: the same delivery twice tells the patient once', async () => {
     await admin.webhooks({ duplicateNext: 1 });
+    const completeBefore = (await admin.deliveries()).filter((delivery) => delivery.event_name === 'appointment_insertion.complete' && delivery.status === 200).length;
     const conversation = channel.conversation();
     await book(conversation, 1);
     await conversation.waitFor(BOOKED);
-    await sleep(500);
+    // Both copies were delivered (and answered 2xx); give the second one time to be handled.
+    await until(async () => (await admin.deliveries()).filter((delivery) => delivery.event_name === 'appointment_insertion.complete' && delivery.status === 200).length >= completeBefore + 2);
+    await sleep(300);
     assert.equal(count(conversation, /You're booked/), 1);
-    const deliveries = (await admin.deliveries()).filter((delivery) => delivery.event_name === 'appointment_insertion.complete');
-    assert.ok(deliveries.length >= 2);
   });
 
   it('lost: reconciliation asks NexHealth and tells the patient, once', async () => {
     await admin.webhooks({ dropNext: 1 });
+    const droppedBefore = (await admin.deliveries()).filter((delivery) => delivery.status === 'dropped').length;
     const conversation = channel.conversation();
     await book(conversation, 2);
-    await sleep(300); // the insertion completes in the sandbox; its webhook is dropped
+    // The insertion completes in the sandbox and its webhook is dropped (polled, not slept for).
+    await until(async () => (await admin.deliveries()).filter((delivery) => delivery.status === 'dropped').length > droppedBefore);
     assert.equal(count(conversation, /You're booked/), 0);
     clock.advance(1_500);
     await app.outcomes.reconcileDue();

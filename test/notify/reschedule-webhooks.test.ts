@@ -55,7 +55,12 @@ describe('reschedule: the old appointment is cancelled only when the new one is 
       locationId: seed.locations.brooklyn, patientId: seed.patients.anaDiaz, providerId: seed.providers.sarahLee, operatoryId: seed.operatories.brooklynChair1,
       appointmentTypeId: seed.appointmentTypes.brooklyn.cleaning, startTime: `2026-12-01T${time}:00-05:00`,
     });
-    await sleep(300); // its own insertion finishes before the test's faults are set
+    // Its own insertion finishes before the test's faults are set (polled, not slept for).
+    const deadline = Date.now() + 10_000;
+    while (!(await app.client.getAppointment(created.id)).foreign_id) {
+      if (Date.now() > deadline) throw new Error('the old appointment never reached the record system');
+      await sleep(25);
+    }
     return created.id;
   }
 
