@@ -1,6 +1,6 @@
 // The composition root: builds every part from the validated configuration and wires them by
 // constructor. `npm start` and the end-to-end tests both start the bot through here.
-import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
+import { ConversationState, MemoryStorage, type Storage } from 'botbuilder';
 import type { Server } from 'restify';
 import { MainDialog } from '../dialogs/main-dialog';
 import type { ConversationData } from '../dialogs/conversation-data';
@@ -72,7 +72,6 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
 
   const storage = overrides.storage ?? createStorage(config);
   const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
   const renderer = new ReplyRenderer();
   // The dialogs need the request listener and the notifier needs the dialog: the listener is
   // given the outcomes coordinator once it exists (below).
@@ -86,7 +85,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     requests,
   });
   const locks = new ConversationLocks();
-  const bot = new BookingBot(conversationState, userState, dialog, renderer, locks);
+  const bot = new BookingBot(conversationState, dialog, renderer, locks);
   const adapter = createAdapter(config.bot, logger);
   const server: Server = createServer(adapter, bot, { loopbackOnly: !config.bot.appId });
   let url = `http://localhost:${config.port}`;

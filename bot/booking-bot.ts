@@ -17,7 +17,6 @@ export class BookingBot extends ActivityHandler {
 
   constructor(
     private readonly conversationState: BotState,
-    private readonly userState: BotState,
     private readonly dialog: MainDialog,
     private readonly renderer: ReplyRenderer,
     private readonly locks: ConversationLocks,
@@ -58,7 +57,6 @@ export class BookingBot extends ActivityHandler {
 
     this.onDialog(async (context, next) => {
       await this.conversationState.saveChanges(context, false);
-      await this.userState.saveChanges(context, false);
       await next();
     });
   }

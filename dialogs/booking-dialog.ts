@@ -1,7 +1,7 @@
 // The booking flow: a loop that takes what is known, decides the next missing piece (services/booking
 // nextStep) and runs the one dialog that asks for it, until the request is sent.
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { nextStep, withoutContact } from '../services/booking';
+import { nextStep } from '../services/booking';
 import type { Understanding } from '../services/nlu';
 import { AppointmentTypeDialog, APPOINTMENT_TYPE_DIALOG } from './appointment-type-dialog';
 import { ChooseTimeDialog, CHOOSE_TIME_DIALOG, type ChooseTimeOptions } from './choose-time-dialog';
@@ -9,14 +9,13 @@ import { ConfirmDialog, CONFIRM_DIALOG } from './confirm-dialog';
 import { emptyConversationData } from './conversation-data';
 import type { DialogServices } from './dialog-services';
 import { conversationData, rememberFacts } from './dialog-steps';
-import { IdentityDialog, IDENTITY_DIALOG, type IdentityOptions } from './identity-dialog';
+import { afterIdentityMiss, IdentityDialog, IDENTITY_DIALOG, type IdentityOptions } from './identity-dialog';
 import { InterruptibleDialog } from './interruptible-dialog';
 import { LocationDialog, LOCATION_DIALOG } from './location-dialog';
 import { messages } from './messages';
 
 export const BOOKING_DIALOG = 'bookingDialog';
 const LOOP = 'bookingLoop';
-const MAX_IDENTITY_ATTEMPTS = 3;
 
 export interface BookingOptions {
   /** The message that started the booking, so everything it said is kept. */
@@ -114,13 +113,10 @@ export class BookingDialog extends InterruptibleDialog {
       data.draft = { ...draft, newPatient: true };
       return step.replaceDialog(LOOP, { lead: step.options.lead });
     }
-    const attempts = (draft.identityAttempts ?? 0) + 1;
-    if (attempts >= MAX_IDENTITY_ATTEMPTS) {
+    return afterIdentityMiss(step, this.services, draft.identityAttempts ?? 0, (attempts) => { data.draft.identityAttempts = attempts; }, async () => {
       await step.context.sendActivity(messages.tooManyAttempts);
       await this.services.conversationData.set(step.context, emptyConversationData());
       return step.endDialog();
-    }
-    data.draft = { ...withoutContact(draft), identityAttempts: attempts };
-    return step.beginDialog(IDENTITY_DIALOG, { question: 'unconfirmed' } satisfies IdentityOptions);
+    });
   }
 }

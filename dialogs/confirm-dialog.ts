@@ -65,7 +65,7 @@ export class ConfirmDialog extends ComponentDialog {
       data.draft = { ...draft, chosenSlot: undefined, offeredSlots: undefined, seenSlotKeys: [slotKey(slot)] };
       return step.endDialog({ outcome: 'taken', lead: messages.slotTaken } satisfies ConfirmResult);
     }
-    await this.services.requests?.appointmentRequested(step.context, { appointment: result.appointment, slot, summary, draft });
+    await this.services.requests.appointmentRequested(step.context, { appointment: result.appointment, slot, summary, draft });
     await this.services.conversationData.set(step.context, emptyConversationData());
     // A reschedule: the old appointment stays until the office confirms the new one.
     await step.context.sendActivity(draft.replaces ? messages.requestSentReplacing(draft.replaces.when) : messages.requestSent);

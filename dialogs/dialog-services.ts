@@ -19,5 +19,6 @@ export interface DialogServices {
   renderer: ReplyRenderer;
   logger: Logger;
   conversationData: StatePropertyAccessor<ConversationData>;
-  requests?: AppointmentRequestListener;
+  /** Records each request NexHealth accepted, so its result reaches the patient later. */
+  requests: AppointmentRequestListener;
 }

@@ -1,10 +1,10 @@
 // Asks for one missing piece of the patient's identity: name, date of birth, or a phone or email.
 // Whatever else the answer carries is kept too; the booking loop decides what to ask next.
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { BookingDraft } from '../services/booking';
+import { withoutContact, type BookingDraft } from '../services/booking';
 import type { Expecting } from './conversation-data';
 import type { DialogServices } from './dialog-services';
-import { ask, rememberFacts, textPrompt } from './dialog-steps';
+import { ask, conversationData, rememberFacts, textPrompt } from './dialog-steps';
 import { messages } from './messages';
 import { understandTurn } from './turn-understanding';
 
@@ -55,4 +55,26 @@ export class IdentityDialog extends ComponentDialog {
     if (question.answered(draft) || changed.length > 0) return step.endDialog();
     return step.replaceDialog(IDENTITY_DIALOG, { ...step.options, retry: true });
   }
+}
+
+/** Three misses end a flow: after that the office sorts it out (conversation.md, Privacy). */
+export const MAX_IDENTITY_ATTEMPTS = 3;
+
+/**
+ * After details that matched no record: forgets the contact and asks for it again, or, at the
+ * third miss, gives up through `giveUp`. `remember` stores the new count where the flow keeps it.
+ */
+export async function afterIdentityMiss(
+  step: WaterfallStepContext,
+  services: DialogServices,
+  attemptsSoFar: number,
+  remember: (attempts: number) => void,
+  giveUp: () => Promise<DialogTurnResult>,
+): Promise<DialogTurnResult> {
+  const attempts = attemptsSoFar + 1;
+  if (attempts >= MAX_IDENTITY_ATTEMPTS) return giveUp();
+  const data = await conversationData(step.context, services);
+  data.draft = withoutContact(data.draft);
+  remember(attempts);
+  return step.beginDialog(IDENTITY_DIALOG, { question: 'unconfirmed' } satisfies IdentityOptions);
 }

@@ -26,7 +26,8 @@ export class MainDialog extends InterruptibleDialog {
     super(MAIN_DIALOG, services);
     this.addDialog(new BookingDialog(services));
     for (const action of MANAGE_ACTIONS) this.addDialog(new ManageAppointmentsDialog(services, action));
-    this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.finalStep.bind(this)]));
+    // One step: when the flow it starts ends, the waterfall (and the turn's routing) ends too.
+    this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this)]));
     this.initialDialogId = ROUTE;
   }
 
@@ -92,9 +93,6 @@ export class MainDialog extends InterruptibleDialog {
     return step.endDialog();
   }
 
-  private async finalStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.endDialog();
-  }
 }
 
 const MANAGE_ACTIONS: ManageAction[] = ['list', 'cancel', 'reschedule'];

@@ -2,14 +2,14 @@
 // date AND a matching phone or email); only then is anything about an appointment shown. One class,
 // one dialog id per action, so "start over" restarts the same flow.
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { identityStep, pickAppointment, withoutContact, type BookingDraft, type PreferenceWindows, type UpcomingAppointment } from '../services/booking';
+import { identityStep, pickAppointment, type BookingDraft, type PreferenceWindows, type UpcomingAppointment } from '../services/booking';
 import type { Understanding } from '../services/nlu';
 import { BookingDialog, BOOKING_DIALOG, type BookingOptions } from './booking-dialog';
 import { CancelAppointmentDialog, CANCEL_APPOINTMENT_DIALOG, type CancelAppointmentResult } from './cancel-appointment-dialog';
 import { emptyConversationData } from './conversation-data';
 import type { DialogServices } from './dialog-services';
 import { conversationData, rememberFacts } from './dialog-steps';
-import { IdentityDialog, IDENTITY_DIALOG, type IdentityOptions } from './identity-dialog';
+import { afterIdentityMiss, IdentityDialog, IDENTITY_DIALOG, type IdentityOptions } from './identity-dialog';
 import { InterruptibleDialog } from './interruptible-dialog';
 import { messages } from './messages';
 import { PickAppointmentDialog, PICK_APPOINTMENT_DIALOG, type PickAppointmentOptions } from './pick-appointment-dialog';
@@ -28,7 +28,6 @@ export interface ManageOptions {
 }
 
 const LOOP = 'manageLoop';
-const MAX_IDENTITY_ATTEMPTS = 3;
 
 export class ManageAppointmentsDialog extends InterruptibleDialog {
   constructor(services: DialogServices, private readonly action: ManageAction) {
@@ -101,11 +100,9 @@ export class ManageAppointmentsDialog extends InterruptibleDialog {
       data.manage = { ...manage, patientId: match.patientId, identityAttempts: 0, appointments };
       return step.replaceDialog(LOOP, {});
     }
-    const attempts = (manage.identityAttempts ?? 0) + 1;
-    if (attempts >= MAX_IDENTITY_ATTEMPTS) return this.finish(step, messages.tooManyAttempts);
-    data.draft = withoutContact(draft);
-    data.manage = { ...manage, identityAttempts: attempts };
-    return step.beginDialog(IDENTITY_DIALOG, { question: 'unconfirmed' } satisfies IdentityOptions);
+    return afterIdentityMiss(step, this.services, manage.identityAttempts ?? 0,
+      (attempts) => { data.manage = { ...manage, identityAttempts: attempts }; },
+      () => this.finish(step, messages.tooManyAttempts));
   }
 
   /** Runs the booking flow for the same patient, place and kind of visit; the old appointment is cancelled only once the new one is confirmed. */

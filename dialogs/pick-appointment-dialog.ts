@@ -27,7 +27,7 @@ export class PickAppointmentDialog extends ComponentDialog {
   private async askStep(step: WaterfallStepContext<PickAppointmentOptions>): Promise<DialogTurnResult> {
     const { manage } = await conversationData(step.context, this.services);
     const text = step.options.retry ? `${messages.retryPick} ${step.options.question}` : step.options.question;
-    return ask(step, this.services, 'appointment', { text, choices: (manage?.appointments ?? []).map((appointment) => ({ label: appointment.summary })) });
+    return ask(step, this.services, 'appointment', { text, choices: (manage?.appointments ?? []).map((appointment) => ({ label: appointment.summary, short: `${appointment.when}, ${appointment.type}` })) });
   }
 
   private async answerStep(step: WaterfallStepContext<PickAppointmentOptions>): Promise<DialogTurnResult> {

@@ -7,6 +7,8 @@ export interface ChoiceOption {
   label: string;
   /** What a tap sends back as the patient's message (defaults to the label). */
   value?: string;
+  /** A shorter label for plain text when the full ones do not fit (SMS, 320 characters). */
+  short?: string;
 }
 
 export interface OutgoingMessage {
@@ -22,7 +24,6 @@ export const SMS_MAX_LENGTH = 320;
 export function channelProfile(incoming: Pick<Activity, 'channelId'>): ChannelProfile {
   switch (incoming.channelId) {
     case 'sms':
-    case 'twilio-sms':
       return 'plain';
     case 'msteams':
       // Teams: cards everywhere; suggested actions do not show in group chats and channels.
@@ -55,10 +56,20 @@ export function plainText(text: string, choices: ChoiceOption[]): string {
   const limit = SMS_MAX_LENGTH - 1;
   const body = stripMarkdown(text);
   if (choices.length === 0) return truncate(body, limit);
-  const list = choices.map((choice, index) => `${index + 1}) ${stripMarkdown(choice.label)}`).join('\n');
   const footer = choices.length === 1 ? 'Reply 1' : `Reply 1-${choices.length}`;
+  const MIN_BODY = 40;
+  const room = limit - MIN_BODY - footer.length - 2;
+  const listOf = (labels: string[], maxLabel = Number.MAX_SAFE_INTEGER) =>
+    labels.map((label, index) => `${index + 1}) ${truncate(stripMarkdown(label), maxLabel)}`).join('\n');
+  // The numbered choices and "Reply 1-N" must survive: short labels first, then shortened ones.
+  let list = listOf(choices.map((choice) => choice.label));
+  if (list.length > room) list = listOf(choices.map((choice) => choice.short ?? choice.label));
+  if (list.length > room) {
+    const perLine = Math.floor(room / choices.length) - `${choices.length}) `.length - 1;
+    list = listOf(choices.map((choice) => choice.short ?? choice.label), Math.max(8, perLine));
+  }
   const tail = `\n${list}\n${footer}`;
-  return `${truncate(body, Math.max(40, limit - tail.length))}${tail}`.slice(0, limit);
+  return `${truncate(body, Math.max(MIN_BODY, limit - tail.length))}${tail}`;
 }
 
 function stripMarkdown(text: string): string {

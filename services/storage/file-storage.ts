@@ -45,8 +45,9 @@ export class FileStorage implements KeyValueStorage {
     await fs.mkdir(this.directory, { recursive: true });
     await Promise.all(Object.entries(changes).map(([key, item]) => this.withLock(key, async () => {
       if (item.eTag !== undefined && item.eTag !== '*') {
+        // An eTag that was read means "as I read it": deleted since then is a conflict too (as Blob Storage has it).
         const current = await this.readOne(key);
-        if (current && current.eTag !== item.eTag) throw new ETagConflictError(key);
+        if (!current || current.eTag !== item.eTag) throw new ETagConflictError(key);
       }
       const stored = { ...item, eTag: randomUUID() };
       const file = this.fileFor(key);

@@ -28,6 +28,15 @@ describe('FileStorage', () => {
     assert.equal((await storage.read(['key'])).key.value, 4);
   });
 
+  it('refuses a write with an eTag for an item deleted since it was read', async () => {
+    const storage = new FileStorage(directory);
+    await storage.write({ key: { value: 1 } });
+    const read = (await storage.read(['key'])).key;
+    await storage.delete(['key']);
+    await assert.rejects(storage.write({ key: { ...read, value: 2 } }), ETagConflictError);
+    assert.deepEqual(await storage.read(['key']), {});
+  });
+
   it('lets only one of two concurrent writers with the same eTag win', async () => {
     const storage = new FileStorage(directory);
     await storage.write({ key: { value: 0 } });

@@ -86,7 +86,8 @@ export async function createDialogHarness(options: HarnessOptions = {}): Promise
     renderer: new ReplyRenderer(),
     logger,
     conversationData: conversationState.createProperty<ConversationData>('conversationData'),
-    requests: options.requests,
+    // Dialog tests do not follow insertion results (test/notify does): requests are only noted.
+    requests: options.requests ?? { appointmentRequested: async () => undefined },
   };
   const dialog = options.dialog ? options.dialog(services) : new MainDialog(services);
   const channelId = options.channelId ?? 'emulator';
