@@ -8,14 +8,8 @@ import { NexHealthClient } from '../../services/nexhealth';
 import { InsertionOutcomes, PendingAppointmentStore, type InsertionOutcome, type PendingAppointment } from '../../services/notify';
 import { SPEC_NOW } from '../support/dialog-harness';
 import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
+import { until } from '../support/waiting';
 
-async function until(condition: () => boolean, timeoutMs = 2_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('insertion outcomes', function () {
   this.timeout(20_000);

@@ -1,30 +1,28 @@
 // Insertion results reach the patient: the sandbox sends real signed webhooks to the bot over HTTP,
 // state lives in Azure Blob Storage (Azurite), and the proactive message reaches the test channel.
 import assert from 'node:assert/strict';
-import type { Activity } from 'botbuilder';
 import type { RunningApp } from '../../bot/app';
 import { WEBHOOK_PATH } from '../../bot/webhook-route';
 import { ManualClock } from '../../services/clock';
 import { readWebhookRegistration, signWebhook } from '../../services/notify';
 import type { KeyValueStorage } from '../../services/storage';
+import { offeredTitles } from '../support/activities';
 import { startTestApp } from '../support/app';
 import { freePort } from '../support/free-port';
 import { blobStorage } from '../support/azurite';
 import { SPEC_NOW } from '../support/dialog-harness';
 import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
 import { TestChannel, type ChannelConversation } from '../support/test-channel';
+import { sleep, until } from '../support/waiting';
 
 const ONE_MESSAGE = "I'm Ana Diaz, born 3/4/1990, 555-201-3344, I'd like a cleaning next Tuesday afternoon";
 const BOOKED = /^You're booked: Cleaning with Dr\. .+, (Tue, Dec 1 at \d+:\d\d [AP]M), Brooklyn Office\.$/;
 
-function titles(activity: Activity | undefined): string[] {
-  return (activity?.suggestedActions?.actions ?? []).map((action) => String(action.title)).filter((title) => title !== 'Other times');
-}
 
 /** Books the `pick`-th offered time and returns its label ("Tue, Dec 1 at 1:00 PM"). */
 async function book(conversation: ChannelConversation, pick = 0): Promise<string> {
   const offer = await conversation.say(ONE_MESSAGE);
-  const label = titles(offer[offer.length - 1])[pick];
+  const label = offeredTitles(offer[offer.length - 1])[pick];
   assert.ok(label, 'times were offered');
   await conversation.say(label);
   const sent = await conversation.say('yes');
@@ -36,15 +34,7 @@ function count(conversation: ChannelConversation, pattern: RegExp): number {
   return conversation.received().filter((activity) => pattern.test(activity.text ?? '')).length;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(25);
-  }
-}
 
 
 describe('insertion results reach the patient (webhooks, proactive messages, Azurite)', function () {
@@ -101,10 +91,10 @@ describe('insertion results reach the patient (webhooks, proactive messages, Azu
     const conversation = channel.conversation();
     const refused = await book(conversation);
     const notice = await conversation.waitFor(/couldn't take that time/);
-    const offer = conversation.received().slice(conversation.received().indexOf(notice)).find((activity) => titles(activity).length > 0);
+    const offer = conversation.received().slice(conversation.received().indexOf(notice)).find((activity) => offeredTitles(activity).length > 0);
     assert.ok(offer, 'other times offered right away');
-    assert.ok(!titles(offer).includes(refused), 'not the refused time again');
-    await conversation.say(titles(offer)[0]);
+    assert.ok(!offeredTitles(offer).includes(refused), 'not the refused time again');
+    await conversation.say(offeredTitles(offer)[0]);
     const sent = await conversation.say('yes');
     assert.match(sent[sent.length - 1]?.text ?? '', /^Request sent\./);
     await conversation.waitFor(BOOKED);

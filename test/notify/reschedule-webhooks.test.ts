@@ -1,26 +1,20 @@
 // A reschedule end to end: the new request goes out over HTTP, the sandbox's signed webhook says
 // how it went, and only a completed one cancels the old appointment (told once, in the same chat).
 import assert from 'node:assert/strict';
-import type { Activity } from 'botbuilder';
 import type { RunningApp } from '../../bot/app';
 import { ManualClock } from '../../services/clock';
+import { lastText, offeredTitles } from '../support/activities';
 import { startTestApp } from '../support/app';
 import { blobStorage } from '../support/azurite';
 import { SPEC_NOW } from '../support/dialog-harness';
 import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
 import { TestChannel, type ChannelConversation } from '../support/test-channel';
+import { sleep } from '../support/waiting';
 import type { RunningSandbox } from '../../sandbox';
 
 const IDENTITY = "I'm Ana Diaz, born 3/4/1990, 555-201-3344";
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function titles(activity: Activity | undefined): string[] {
-  return (activity?.suggestedActions?.actions ?? []).map((action) => String(action.title)).filter((title) => title !== 'Other times');
-}
 
-function lastText(replies: Activity[]): string {
-  return replies[replies.length - 1]?.text ?? '';
-}
 
 describe('reschedule: the old appointment is cancelled only when the new one is confirmed (webhooks)', function () {
   this.timeout(60_000);
@@ -73,7 +67,7 @@ describe('reschedule: the old appointment is cancelled only when the new one is 
     }
     assert.match(lastText(ask), /When would you like to come in/);
     const offer = await conversation.say('monday');
-    const label = titles(offer[offer.length - 1])[pick];
+    const label = offeredTitles(offer[offer.length - 1])[pick];
     assert.ok(label, 'times were offered');
     await conversation.say(label);
     const sent = await conversation.say('yes');
@@ -105,13 +99,13 @@ describe('reschedule: the old appointment is cancelled only when the new one is 
     // The first test's new appointment is upcoming too: say which one.
     const refused = await requestNewTime(conversation, 1, 'the Tuesday one');
     const notice = await conversation.waitFor(/couldn't take that time\. Your appointment on Tue, Dec 1 at 10:00 AM is unchanged\./);
-    const offer = conversation.received().slice(conversation.received().indexOf(notice)).find((activity) => titles(activity).length > 0);
+    const offer = conversation.received().slice(conversation.received().indexOf(notice)).find((activity) => offeredTitles(activity).length > 0);
     assert.ok(offer, 'other times offered right away');
-    assert.ok(!titles(offer).includes(refused));
+    assert.ok(!offeredTitles(offer).includes(refused));
     assert.equal(await cancelled(old), false);
 
     // Another time from that offer still replaces the same appointment once confirmed.
-    await conversation.say(titles(offer)[0]);
+    await conversation.say(offeredTitles(offer)[0]);
     assert.match(lastText(await conversation.say('yes')), /stays as it is until then/);
     await conversation.waitFor(/Your appointment on Tue, Dec 1 at 10:00 AM is cancelled\./);
     assert.equal(await cancelled(old), true);
