@@ -1,12 +1,13 @@
 // One sandbox per test run, started on first use and closed by the root hooks; suites reset it.
 import { startSandbox, type RunningSandbox } from '../../sandbox';
+import { createLogger } from '../../services/logger';
 import { registerSharedServer } from './shared-servers';
 
 let running: Promise<RunningSandbox> | undefined;
 
 export function sharedSandbox(): Promise<RunningSandbox> {
   if (!running) {
-    running = startSandbox({ insertionDelayMs: 50, webhookRetryDelaysMs: [100, 200, 400] });
+    running = startSandbox({ insertionDelayMs: 50, webhookRetryDelaysMs: [100, 200, 400], logger: createLogger({ level: 'silent' }) });
     registerSharedServer(async () => {
       const sandbox = await running;
       running = undefined;
