@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { ConversationStore } from '../../bot/channels/direct-line/conversation-store';
+import { TokenRateLimit } from '../../bot/channels/direct-line/token-rate-limit';
 import { ManualClock } from '../../services/clock';
 
 const HOUR = 60 * 60 * 1000;
@@ -74,5 +75,16 @@ describe('local Direct Line conversation store', () => {
     store.append(id, message('not heard'));
     assert.deepEqual(frames, ['1:draft', '2:final']);
     assert.deepEqual(store.since(id, undefined)?.activities.map((activity) => [activity.id, activity.text]), [[sent?.id, 'final'], [`${id}|0000003`, 'not heard']]);
+  });
+});
+
+describe('Direct Line token rate limit', () => {
+  it('lets one address open N conversations a minute, then refuses until the minute is over', () => {
+    let now = 0;
+    const limit = new TokenRateLimit(3, () => now);
+    assert.deepEqual([1, 2, 3, 4].map(() => limit.allow('10.0.0.1')), [true, true, true, false]);
+    assert.equal(limit.allow('10.0.0.2'), true, 'other addresses are not affected');
+    now = 60_000;
+    assert.equal(limit.allow('10.0.0.1'), true);
   });
 });

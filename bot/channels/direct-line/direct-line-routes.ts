@@ -6,13 +6,21 @@ import type { DirectLineConversation } from './conversation-store';
 import { bearerToken } from './direct-line-tokens';
 import type { LocalDirectLine, TokenGrant } from './local-direct-line';
 import { isActivity, paramOf, queryOf } from './request-parts';
+import { TokenRateLimit } from './token-rate-limit';
 
 export const API_PATH = '/v3/directline';
 /** Larger activities are refused: a patient's message is short, and memory is bounded. */
 const MAX_ACTIVITY_BYTES = 32 * 1024;
 
-export function registerDirectLineRoutes(server: Server, directLine: LocalDirectLine): void {
+/** Conversations one address may open a minute (a page load opens one). */
+export const TOKENS_PER_MINUTE = 60;
+
+export function registerDirectLineRoutes(server: Server, directLine: LocalDirectLine, tokenLimit = new TokenRateLimit(TOKENS_PER_MINUTE)): void {
   server.post(`${API_PATH}/tokens/generate`, async (req, res) => {
+    if (!tokenLimit.allow(req.socket.remoteAddress ?? 'unknown')) {
+      res.send(429, directLineError('TooManyRequests', 'Too many new conversations from this address; try again in a minute.'));
+      return;
+    }
     const requested = userIdOf(req.body);
     res.send(200, directLine.openConversation(requested));
   });
