@@ -16,6 +16,8 @@ import { matchProvider } from './provider';
 import { referenceIndex } from './reference-index';
 import type { UnderstandContext, Understanding } from './understanding';
 
+/** How far ahead a named date is understood (the spec's default of 30 would lose "January 15"). */
+const PREFERENCE_HORIZON_DAYS = 90;
 /** "Move my Tuesday appointment to Thursday": the new time is what follows "to". */
 const RESCHEDULE_TARGET = /\b(?:move|change|reschedule|push|switch|moving|rescheduling)\b.*?\b(?:to|for|into)\s+(?=\S)/;
 /** Answers to "when?" that mean "any time" to the date parser. */
@@ -25,7 +27,8 @@ function preferenceFrom(words: string | undefined, ctx: UnderstandContext, expec
   if (words === undefined) return undefined;
   let preference: DatePreference;
   try {
-    preference = parseDatePreference(words, { now: ctx.now, timeZone: ctx.timeZone });
+    // Patients name dates a few months out ("January 15"); the slot search bounds its own span.
+    preference = parseDatePreference(words, { now: ctx.now, timeZone: ctx.timeZone, horizonDays: PREFERENCE_HORIZON_DAYS });
   } catch {
     return undefined; // the date parser's failure must not lose the rest of the message
   }
