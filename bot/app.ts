@@ -145,6 +145,10 @@ class LateRequests implements AppointmentRequestListener {
   async appointmentRequested(...args: Parameters<AppointmentRequestListener['appointmentRequested']>): Promise<void> {
     await this.target?.appointmentRequested(...args);
   }
+
+  async replacementPending(appointmentId: number): Promise<boolean> {
+    return (await this.target?.replacementPending(appointmentId)) ?? false;
+  }
 }
 
 /**

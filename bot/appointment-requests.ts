@@ -18,4 +18,8 @@ export class AppointmentRequests implements AppointmentRequestListener {
       ...(request.draft.replaces ? { replaces: request.draft.replaces } : {}),
     });
   }
+
+  replacementPending(appointmentId: number): Promise<boolean> {
+    return this.outcomes.isReplacementPending(appointmentId);
+  }
 }

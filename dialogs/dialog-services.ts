@@ -11,6 +11,8 @@ import type { TurnContext } from 'botbuilder';
 /** Told when an appointment request was accepted by NexHealth, so its result can reach the patient later. */
 export interface AppointmentRequestListener {
   appointmentRequested(context: TurnContext, request: { appointment: Appointment; slot: OpenSlot; summary: string; draft: BookingDraft }): Promise<void>;
+  /** Whether a request to move this appointment is still waiting for the office. */
+  replacementPending(appointmentId: number): Promise<boolean>;
 }
 
 export interface DialogServices {

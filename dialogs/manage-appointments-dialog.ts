@@ -107,6 +107,8 @@ export class ManageAppointmentsDialog extends InterruptibleDialog {
 
   /** Runs the booking flow for the same patient, place and kind of visit; the old appointment is cancelled only once the new one is confirmed. */
   private async reschedule(step: WaterfallStepContext<ManageOptions>, old: UpcomingAppointment, when: ManageStateWhen): Promise<DialogTurnResult> {
+    // A second move of the same appointment while the first waits would leave two new ones.
+    if (await this.services.requests.replacementPending(old.id)) return this.finish(step, messages.alreadyMoving(old.when));
     const draft: BookingDraft = {
       locationId: old.locationId,
       patientId: (await conversationData(step.context, this.services)).manage?.patientId,

@@ -46,6 +46,7 @@ export const messages = {
   officeRefused: "The office couldn't take that time.",
   // Not "nothing was booked": the request may have gone through; answering yes again is safe.
   bookingUnsure: "Sorry, I couldn't reach the practice's scheduling system just now. Say yes to try again; you won't be booked twice.",
+  alreadyMoving: (when: string) => `You've already asked to move your appointment on ${when}. I'll message you here as soon as the office confirms the new time.`,
   slotTaken: 'Sorry, that time was just taken. Here are the next nearest times.',
   requestSentReplacing: (oldWhen: string) => `Request sent. I'll message you here as soon as the office confirms. Your appointment on ${oldWhen} stays as it is until then.`,
   rescheduled: (summary: string, oldWhen: string) => `You're booked: ${summary}. Your appointment on ${oldWhen} is cancelled.`,

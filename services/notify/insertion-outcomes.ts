@@ -73,6 +73,15 @@ export class InsertionOutcomes {
     }
   }
 
+  /** Whether a request that replaces this appointment (a reschedule) is still waiting for the office. */
+  async isReplacementPending(appointmentId: number): Promise<boolean> {
+    for (const pendingId of await this.store.pendingIds()) {
+      const record = await this.store.get(pendingId);
+      if (record && record.state !== 'notified' && record.replaces?.appointmentId === appointmentId) return true;
+    }
+    return false;
+  }
+
   /** One pass of reconciliation over every pending request that is due. */
   async reconcileDue(): Promise<void> {
     const now = this.clock.now();

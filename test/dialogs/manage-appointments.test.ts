@@ -192,7 +192,7 @@ describe('my appointments: list, cancel, reschedule (dialogs over the real servi
   describe('reschedule', () => {
     it('books a new time for the same visit and leaves the old one until the office confirms', async () => {
       const requests: BookingDraft[] = [];
-      const listener: AppointmentRequestListener = { appointmentRequested: async (_context, request) => { requests.push(request.draft); } };
+      const listener: Partial<AppointmentRequestListener> = { appointmentRequested: async (_context, request) => { requests.push(request.draft); } };
       const bot = await createDialogHarness({ requests: listener } satisfies HarnessOptions);
       const { tuesday } = await bookForAna(bot, ['tuesday']);
       const ask = await identify(bot, 'I need to move my appointment');

@@ -110,4 +110,20 @@ describe('reschedule: the old appointment is cancelled only when the new one is 
     await conversation.waitFor(/Your appointment on Tue, Dec 1 at 10:00 AM is cancelled\./);
     assert.equal(await cancelled(old), true);
   });
+
+  it('does not start a second move of an appointment whose first move is still waiting', async () => {
+    const old = await oldAppointment('16:00');
+    await admin.settings({ insertionDelayMs: 60_000 });
+    try {
+      const conversation = channel.conversation();
+      await requestNewTime(conversation, 0, 'Tuesday at 4pm');
+      await conversation.say('move my appointment');
+      const again = await conversation.say(IDENTITY);
+      const answer = lastText(again).includes('Which appointment') ? await conversation.say('Tuesday at 4pm') : again;
+      assert.match(lastText(answer), /already asked to move your appointment on Tue, Dec 1 at 4:00 PM/);
+    } finally {
+      await admin.settings({ insertionDelayMs: 50 });
+    }
+    assert.equal(await cancelled(old), false);
+  });
 });

@@ -23,7 +23,7 @@ export interface HarnessOptions {
   channelId?: string;
   conversationType?: string;
   dialog?: (services: DialogServices) => Dialog;
-  requests?: AppointmentRequestListener;
+  requests?: Partial<AppointmentRequestListener>;
 }
 
 export interface Reply {
@@ -87,7 +87,10 @@ export async function createDialogHarness(options: HarnessOptions = {}): Promise
     logger,
     conversationData: conversationState.createProperty<ConversationData>('conversationData'),
     // Dialog tests do not follow insertion results (test/notify does): requests are only noted.
-    requests: options.requests ?? { appointmentRequested: async () => undefined },
+    requests: {
+      appointmentRequested: options.requests?.appointmentRequested ?? (async () => undefined),
+      replacementPending: options.requests?.replacementPending ?? (async () => false),
+    },
   };
   const dialog = options.dialog ? options.dialog(services) : new MainDialog(services);
   const channelId = options.channelId ?? 'emulator';
