@@ -7,7 +7,7 @@ import { ManualClock } from '../../services/clock';
 import { readWebhookRegistration, signWebhook } from '../../services/notify';
 import type { KeyValueStorage } from '../../services/storage';
 import { offeredTitles } from '../support/activities';
-import { startTestApp } from '../support/app';
+import { startBotOnChannel, startTestApp, type BotOnChannel } from '../support/app';
 import { freePort } from '../support/free-port';
 import { blobStorage } from '../support/azurite';
 import { SPEC_NOW } from '../support/dialog-harness';
@@ -42,6 +42,7 @@ describe('insertion results reach the patient (webhooks, proactive messages, Azu
   let admin: SandboxAdmin;
   let storage: KeyValueStorage;
   let clock: ManualClock;
+  let bot: BotOnChannel;
   let app: RunningApp;
   let channel: TestChannel;
   let brooklyn: string;
@@ -53,15 +54,11 @@ describe('insertion results reach the patient (webhooks, proactive messages, Azu
     brooklyn = String(sandbox.seed.locations.brooklyn);
     storage = await blobStorage();
     clock = new ManualClock(SPEC_NOW);
-    app = await startTestApp({ WEBHOOKS_ENABLED: 'true', NEXHEALTH_LOCATION_ID: brooklyn, RECONCILE_AFTER_SECONDS: '1' }, { storage, clock });
-    channel = new TestChannel(app.url);
-    await channel.start();
+    bot = await startBotOnChannel({ WEBHOOKS_ENABLED: 'true', NEXHEALTH_LOCATION_ID: brooklyn, RECONCILE_AFTER_SECONDS: '1' }, { storage, clock });
+    ({ app, channel } = bot);
   });
 
-  after(async () => {
-    await channel.stop();
-    await app.close();
-  });
+  after(() => bot.close());
 
   afterEach(async () => {
     await admin.clearFaults();
@@ -155,14 +152,13 @@ describe('insertion results reach the patient (webhooks, proactive messages, Azu
   it('delayed past a restart: the bot that comes back tells the patient', async () => {
     const port = await freePort();
     const restartStorage = await blobStorage();
-    const first = await startTestApp({ WEBHOOKS_ENABLED: 'true', NEXHEALTH_LOCATION_ID: brooklyn, PORT: String(port) }, { storage: restartStorage, clock });
-    const restartChannel = new TestChannel(first.url);
-    await restartChannel.start();
+    const first = await startBotOnChannel({ WEBHOOKS_ENABLED: 'true', NEXHEALTH_LOCATION_ID: brooklyn, PORT: String(port) }, { storage: restartStorage, clock });
+    const restartChannel = first.channel;
     try {
       await admin.settings({ insertionDelayMs: 300, webhookRetryDelaysMs: [1_500, 3_000] });
       const conversation = restartChannel.conversation();
       await book(conversation, 3);
-      await first.close(); // down before the record system answers; the delivery fails and is retried
+      await first.app.close(); // down before the record system answers; the delivery fails and is retried
       await sleep(600);
       const second = await startTestApp({ WEBHOOKS_ENABLED: 'true', NEXHEALTH_LOCATION_ID: brooklyn, PORT: String(port) }, { storage: restartStorage, clock });
       try {
@@ -180,17 +176,15 @@ describe('insertion results reach the patient (webhooks, proactive messages, Azu
     const sharedStorage = await blobStorage();
     const receiving = await startTestApp({ WEBHOOKS_ENABLED: 'true', NEXHEALTH_LOCATION_ID: brooklyn }, { storage: sharedStorage, clock });
     // Both instances sit behind one public URL; NexHealth only ever calls `receiving`.
-    const talking = await startTestApp({ WEBHOOKS_ENABLED: 'true', NEXHEALTH_LOCATION_ID: brooklyn, PUBLIC_URL: receiving.url }, { storage: sharedStorage, clock });
-    const talkingChannel = new TestChannel(talking.url);
-    await talkingChannel.start();
+    const talking = await startBotOnChannel({ WEBHOOKS_ENABLED: 'true', NEXHEALTH_LOCATION_ID: brooklyn, PUBLIC_URL: receiving.url }, { storage: sharedStorage, clock });
+    const talkingChannel = talking.channel;
     try {
       const conversation = talkingChannel.conversation();
       await book(conversation, 0);
       await conversation.waitFor(BOOKED);
       const targets = (await admin.deliveries()).map((delivery) => delivery.target_url);
-      assert.ok(!targets.includes(`${talking.url}${WEBHOOK_PATH}`), 'nothing was delivered to the instance that talked');
+      assert.ok(!targets.includes(`${talking.app.url}${WEBHOOK_PATH}`), 'nothing was delivered to the instance that talked');
     } finally {
-      await talkingChannel.stop();
       await talking.close();
       await receiving.close();
     }

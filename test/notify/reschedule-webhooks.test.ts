@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { RunningApp } from '../../bot/app';
 import { ManualClock } from '../../services/clock';
 import { lastText, offeredTitles } from '../support/activities';
-import { startTestApp } from '../support/app';
+import { startBotOnChannel, type BotOnChannel } from '../support/app';
 import { blobStorage } from '../support/azurite';
 import { SPEC_NOW } from '../support/dialog-harness';
 import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
@@ -20,6 +20,7 @@ describe('reschedule: the old appointment is cancelled only when the new one is 
   this.timeout(60_000);
   let sandbox: RunningSandbox;
   let admin: SandboxAdmin;
+  let bot: BotOnChannel;
   let app: RunningApp;
   let channel: TestChannel;
 
@@ -27,16 +28,12 @@ describe('reschedule: the old appointment is cancelled only when the new one is 
     sandbox = await sharedSandbox();
     admin = new SandboxAdmin(sandbox.url);
     await admin.reset(SPEC_NOW);
-    const clock = new ManualClock(SPEC_NOW);
-    app = await startTestApp({ WEBHOOKS_ENABLED: 'true', NEXHEALTH_LOCATION_ID: String(sandbox.seed.locations.brooklyn), RECONCILE_AFTER_SECONDS: '30' }, { storage: await blobStorage(), clock });
-    channel = new TestChannel(app.url);
-    await channel.start();
+    bot = await startBotOnChannel({ WEBHOOKS_ENABLED: 'true', NEXHEALTH_LOCATION_ID: String(sandbox.seed.locations.brooklyn), RECONCILE_AFTER_SECONDS: '30' },
+      { storage: await blobStorage(), clock: new ManualClock(SPEC_NOW) });
+    ({ app, channel } = bot);
   });
 
-  after(async () => {
-    await channel.stop();
-    await app.close();
-  });
+  after(() => bot.close());
 
   afterEach(async () => {
     await admin.clearFaults();
