@@ -15,7 +15,7 @@ import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { AppointmentRequestListener } from '../dialogs/dialog-services';
 import type { Logger } from '../services/logger';
 import { InsertionOutcomes, PendingAppointmentStore, ensureWebhookRegistration, readWebhookRegistration } from '../services/notify';
-import { createAdapter, describeError } from './adapter';
+import { createAdapter, describeError, type LocalChannelSigning } from './adapter';
 import { AppointmentRequests } from './appointment-requests';
 import { ConversationLocks } from './conversation-locks';
 import { ProactiveInsertionNotifier } from './insertion-notifier';
@@ -25,7 +25,11 @@ import { twilioSmsChannel } from './channels/twilio';
 import { ProactiveAdapters, type BotRuntime, type ChannelRoutes } from './runtime';
 import { BookingBot } from './booking-bot';
 import { ReplyRenderer } from './rendering/reply-renderer';
-import { closeServer, createServer, listen } from './server';
+import { randomBytes } from 'node:crypto';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/harden-server';
+import { LOCAL_CHANNEL_HEADER, closeServer, createServer, listen } from './server';
+import { TurnGate } from './turn-gate';
+import { SERVICE_PATH } from './channels/direct-line/local-direct-line';
 
 /** Every channel and route beyond /api/messages; each registers itself on the server. */
 const channels: ChannelRoutes[] = [directLineChannel, twilioSmsChannel];
@@ -37,6 +41,8 @@ export interface AppOverrides {
   storage?: Storage;
   /** Host to listen on (default all interfaces). */
   host?: string;
+  /** HTTP timeouts (tests shorten them). */
+  httpLimits?: HttpLimits;
 }
 
 export interface RunningApp {
@@ -45,6 +51,8 @@ export interface RunningApp {
   sandbox?: RunningSandbox;
   client: NexHealthClient;
   outcomes: InsertionOutcomes;
+  /** The key the bot signs its local channel calls with (tests act as the bot with it). */
+  localChannel: LocalChannelSigning;
   close(): Promise<void>;
 }
 
@@ -86,9 +94,17 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   });
   const locks = new ConversationLocks();
   const bot = new BookingBot(conversationState, dialog, renderer, locks);
-  const adapter = createAdapter(config.bot, logger);
-  const server: Server = createServer(adapter, bot, { loopbackOnly: !config.bot.appId });
   let url = `http://localhost:${config.port}`;
+  let port = config.port;
+  const localChannel = { header: LOCAL_CHANNEL_HEADER, key: randomBytes(32).toString('base64url'), serviceUrl: () => `${url}${SERVICE_PATH}` };
+  const adapter = createAdapter(config.bot, logger, localChannel);
+  const gate = new TurnGate(locks);
+  const server: Server = createServer(adapter, {
+    access: { appId: config.bot.appId, localChannelKey: localChannel.key, localServiceUrls: () => [localChannel.serviceUrl()], ownPort: () => port },
+    limits: overrides.httpLimits ?? DEFAULT_HTTP_LIMITS,
+    https: (config.publicUrl ?? '').startsWith('https://'),
+    turn: (context) => gate.admit(context, (admitted) => bot.run(admitted)),
+  });
   const proactive = new ProactiveAdapters({
     continueConversation: (reference, logic) => adapter.continueConversationAsync(config.bot.appId ?? '', reference, logic),
   });
@@ -103,11 +119,11 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   );
   requests.target = new AppointmentRequests(outcomes);
   let webhookSecret: string | undefined;
-  registerWebhookRoute(server, { secret: () => webhookSecret, outcomes, clock, logger: logger.child({ part: 'webhook' }) });
+  registerWebhookRoute(server, { secret: () => webhookSecret, outcomes, storage, clock, logger: logger.child({ part: 'webhook' }) });
 
-  const runtime: BotRuntime = { adapter, bot, config, logger, clock, storage, proactive, localUrl: () => url };
+  const runtime: BotRuntime = { adapter, bot, gate, config, logger, clock, storage, proactive, localUrl: () => url, localChannel };
   const closers = channels.map((register) => register(server, runtime)).filter((registered) => registered?.close);
-  const port = await listen(server, config.port, overrides.host);
+  port = await listen(server, config.port, overrides.host);
   url = `http://localhost:${port}`;
   logger.info({ url, nexhealth: config.nexhealth.mode, storage: config.storage.kind }, 'bot listening');
 
@@ -128,6 +144,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     sandbox,
     client,
     outcomes,
+    localChannel,
     async close() {
       registration?.stop();
       await outcomes.stop();

@@ -5,10 +5,14 @@ import type { Server } from 'restify';
 import type { Clock } from '../services/clock';
 import type { AppConfig } from '../services/config';
 import type { Logger } from '../services/logger';
+import type { LocalChannelSigning } from './adapter';
+import type { TurnGate } from './turn-gate';
 
 export interface BotRuntime {
   adapter: CloudAdapter;
   bot: ActivityHandler;
+  /** Admits a patient's message as a turn, or says "slow down" (bot/turn-gate.ts). */
+  gate: TurnGate;
   config: AppConfig;
   logger: Logger;
   clock: Clock;
@@ -16,6 +20,8 @@ export interface BotRuntime {
   proactive: ProactiveAdapters;
   /** The bot's own local URL, known once it listens (a local channel's serviceUrl points here). */
   localUrl(): string;
+  /** The key the bot's in-process channels share with it, and where they are. */
+  localChannel: LocalChannelSigning;
 }
 
 /** Sends into an existing conversation outside a turn (proactive messages). */

@@ -1,38 +1,100 @@
-// The bot's HTTP server (restify 11): the Bot Framework messages endpoint and a health check.
-// Channels and the webhook route register their own routes on it (bot/app.ts).
-import restify, { type Server } from 'restify';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+// The bot's HTTP server (restify 11): hardened (bot/http), the Bot Framework messages endpoint and
+// a health check. Channels and the webhook route register their own routes on it (bot/app.ts).
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import restify, { type Request, type Server } from 'restify';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import { incomingActivity, type IncomingActivity } from './http/activity-schema';
+import { hardenServer, type HttpLimits } from './http/harden-server';
+import { KeyedRateLimiter, LIMITS } from './http/rate-limiter';
+import { readBody } from './http/read-body';
+
+/** A channel in this process (the local Direct Line) proves itself with this header. */
+export const LOCAL_CHANNEL_HEADER = 'x-local-channel-key';
+/** An activity is a message and its envelope; Azure's are far smaller. */
+const MAX_ACTIVITY_BYTES = 256 * 1024;
+
+export interface MessagesAccess {
+  /** With Bot Framework credentials the adapter requires their JWT; nothing else is needed here. */
+  appId?: string;
+  /** The secret the bot's in-process channels carry (see LOCAL_CHANNEL_HEADER). */
+  localChannelKey: string;
+  /** serviceUrls of those channels: an activity carrying the key must name one of them. */
+  localServiceUrls: () => string[];
+  /** The port the bot listens on: a caller without the key may not name the bot itself. */
+  ownPort: () => number;
+}
 
 export interface ServerOptions {
-  /**
-   * Without Bot Framework credentials nothing authenticates /api/messages, so only this machine
-   * (the Emulator, the local Direct Line, a tunnel's local end) may post to it: otherwise anyone
-   * could continue someone else's conversation and send its replies to a serviceUrl of theirs.
-   */
-  loopbackOnly: boolean;
+  access: MessagesAccess;
+  limits: HttpLimits;
+  https: boolean;
+  /** The turn for an admitted activity (rate limits included). */
+  turn: (context: TurnContext) => Promise<void>;
 }
 
-export function isLoopback(address: string | undefined): boolean {
-  return address !== undefined && (address.startsWith('127.') || address === '::1' || address.startsWith('::ffff:127.'));
-}
-
-export function createServer(adapter: CloudAdapter, bot: ActivityHandler, options: ServerOptions): Server {
+export function createServer(adapter: CloudAdapter, options: ServerOptions): Server {
   const server = restify.createServer({ name: 'booking-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ mapParams: false }));
+  hardenServer(server, options.limits, { https: options.https });
   server.use(restify.plugins.queryParser({ mapParams: false }));
+  const perAddress = new KeyedRateLimiter(LIMITS.address);
 
-  server.post('/api/messages', async (req, res) => {
-    if (options.loopbackOnly && !isLoopback(req.socket.remoteAddress)) {
-      res.send(401, { error: 'set MicrosoftAppId and MicrosoftAppPassword to accept messages from other hosts' });
+  server.post('/api/messages', readBody({ kind: 'json', maxBytes: MAX_ACTIVITY_BYTES }), async (req, res) => {
+    const unauthenticated = !req.headers.authorization && !carriesKey(req.headers, options.access.localChannelKey);
+    if (unauthenticated && !perAddress.allow(req.socket.remoteAddress ?? '')) {
+      res.send(429, { error: 'Too many requests. Please slow down.' });
       return;
     }
-    await adapter.process(req, res, (context) => bot.run(context));
+    const parsed = incomingActivity.safeParse(req.body);
+    if (!parsed.success) {
+      res.send(400, { error: 'Not a valid activity.' });
+      return;
+    }
+    if (!mayPost(req, parsed.data, options.access)) {
+      res.send(401, { error: 'Not allowed.' });
+      return;
+    }
+    await adapter.process(req, res, options.turn);
   });
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { ok: true });
     next();
   });
   return server;
+}
+
+/**
+ * Without Bot Framework credentials nothing signs an activity, so the network path can't be
+ * trusted either (a tunnel's local end is loopback too): the bot's own channels carry a key, and
+ * anything else must come from this machine unproxied and name a serviceUrl on this machine
+ * (so replies can't be sent elsewhere), never the bot itself.
+ */
+export function mayPost(req: Request, activity: IncomingActivity, access: MessagesAccess): boolean {
+  if (access.appId) return true;
+  if (carriesKey(req.headers, access.localChannelKey)) return access.localServiceUrls().includes(activity.serviceUrl);
+  if (!isLoopback(req.socket.remoteAddress) || isForwarded(req.headers)) return false;
+  const serviceUrl = new URL(activity.serviceUrl);
+  return isLoopbackHost(serviceUrl.hostname) && Number(serviceUrl.port || 80) !== access.ownPort();
+}
+
+export function carriesKey(headers: IncomingHttpHeaders, key: string): boolean {
+  const given = headers[LOCAL_CHANNEL_HEADER];
+  if (typeof given !== 'string') return false;
+  const [a, b] = [Buffer.from(given), Buffer.from(key)];
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function isLoopback(address: string | undefined): boolean {
+  return address !== undefined && (address.startsWith('127.') || address === '::1' || address.startsWith('::ffff:127.'));
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+/** Headers a proxy or tunnel adds: the request did not start on this machine. */
+function isForwarded(headers: IncomingHttpHeaders): boolean {
+  return ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-real-ip', 'via', 'cf-connecting-ip'].some((name) => headers[name] !== undefined);
 }
 
 export function listen(server: Server, port: number, host?: string): Promise<number> {

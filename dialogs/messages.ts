@@ -9,6 +9,7 @@ export const messages = {
   restarting: "Let's start over.",
   onlyText: "I can only read text messages. Please type your answer.",
   tooLong: 'That message is too long for me. Please send a shorter one.',
+  slowDown: "You're sending messages faster than I can read them. Give me a moment, then send your answer again.",
   error: "Sorry, something went wrong on my side. Let's try that again.",
   serviceDown: "Sorry, I can't reach the practice's scheduling system right now. Please try again in a few minutes.",
 

@@ -1,4 +1,4 @@
-export { verifyWebhookSignature, signWebhook, MAX_TIMESTAMP_SKEW_MS } from './webhook-signature';
+export { verifyWebhookSignature, signWebhook, RETRY_HORIZON_MS } from './webhook-signature';
 export type { SignatureCheck } from './webhook-signature';
 export { parseWebhookEvent } from './insertion-event';
 export type { InsertionOutcome, WebhookEvent } from './insertion-event';

@@ -2,8 +2,14 @@
 // `timestamp + "." + base64(raw body)`, sent in the `signature` and `timestamp` headers.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** A delivery whose timestamp is further than this from our clock is refused (replays). */
-export const MAX_TIMESTAMP_SKEW_MS = 5 * 60_000;
+/**
+ * NexHealth retries a failed delivery for 48 hours (30 s … 48 h) and does not document whether a
+ * retry is signed afresh: a signed delivery is accepted for that whole horizon (plus an hour), and
+ * replays are told apart by the replay records, not by the clock. A timestamp from the future is
+ * refused beyond a clock skew.
+ */
+export const RETRY_HORIZON_MS = 49 * 60 * 60_000;
+export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
 
 export type SignatureCheck = 'valid' | 'missing' | 'mismatch' | 'stale';
 
@@ -24,7 +30,16 @@ export function verifyWebhookSignature(
   // Constant time: compare equal-length buffers only, and always run the comparison.
   const same = expected.length === given.length && timingSafeEqual(expected, given);
   if (!same) return 'mismatch';
-  const sentAt = Date.parse(headers.timestamp);
-  if (Number.isNaN(sentAt) || Math.abs(now.getTime() - sentAt) > MAX_TIMESTAMP_SKEW_MS) return 'stale';
+  const sentAt = parseTimestamp(headers.timestamp);
+  const age = now.getTime() - sentAt;
+  if (Number.isNaN(sentAt) || age > RETRY_HORIZON_MS || age < -MAX_FUTURE_SKEW_MS) return 'stale';
   return 'valid';
+}
+
+/** ISO 8601 as documented; epoch seconds or milliseconds too, in case a sender uses them. */
+function parseTimestamp(timestamp: string): number {
+  const trimmed = timestamp.trim();
+  if (/^\d{9,10}$/.test(trimmed)) return Number(trimmed) * 1000;
+  if (/^\d{12,13}$/.test(trimmed)) return Number(trimmed);
+  return Date.parse(trimmed);
 }

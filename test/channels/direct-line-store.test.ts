@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { ConversationStore } from '../../bot/channels/direct-line/conversation-store';
-import { TokenRateLimit } from '../../bot/channels/direct-line/token-rate-limit';
+import { KeyedRateLimiter } from '../../bot/http/rate-limiter';
 import { ManualClock } from '../../services/clock';
 
 const HOUR = 60 * 60 * 1000;
@@ -81,7 +81,7 @@ describe('local Direct Line conversation store', () => {
 describe('Direct Line token rate limit', () => {
   it('lets one address open N conversations a minute, then refuses until the minute is over', () => {
     let now = 0;
-    const limit = new TokenRateLimit(3, () => now);
+    const limit = new KeyedRateLimiter({ burst: 3, perSecond: 3 / 60 }, () => now);
     assert.deepEqual([1, 2, 3, 4].map(() => limit.allow('10.0.0.1')), [true, true, true, false]);
     assert.equal(limit.allow('10.0.0.2'), true, 'other addresses are not affected');
     now = 60_000;

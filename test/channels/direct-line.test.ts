@@ -1,9 +1,12 @@
 // The local Direct Line over real HTTP and WebSocket, as Web Chat uses it: tokens, start, post,
 // get with a watermark, the stream, isolation between conversations and proactive messages.
 import assert from 'node:assert/strict';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConversationReference } from 'botbuilder';
+import type { Activity, ConversationReference } from 'botbuilder';
 import WebSocket from 'ws';
+import { createAdapter } from '../../bot/adapter';
 import type { RunningApp } from '../../bot/app';
+import { loadConfig } from '../../services/config';
+import { createLogger } from '../../services/logger';
 import { startTestApp } from '../support/app';
 
 interface Grant {
@@ -21,6 +24,7 @@ interface ActivitySet {
 describe('local Direct Line (HTTP and WebSocket)', function () {
   this.timeout(20_000);
   let app: RunningApp;
+  const asTheBot = () => ({ [app.localChannel.header]: app.localChannel.key });
   let api: string;
 
   before(async () => {
@@ -182,7 +186,8 @@ describe('local Direct Line (HTTP and WebSocket)', function () {
       const reference: Partial<ConversationReference> = {
         channelId: greeting.channelId, serviceUrl: greeting.serviceUrl, conversation: greeting.conversation, bot: greeting.from, user: greeting.recipient,
       };
-      const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+      // The bot's own adapter signs calls to its local channel.
+      const adapter = createAdapter(loadConfig({}).bot, createLogger({ level: 'silent' }), app.localChannel);
       await adapter.continueConversationAsync('', reference, async (context) => {
         await context.sendActivity("You're booked: test");
       });
@@ -201,19 +206,39 @@ describe('local Direct Line (HTTP and WebSocket)', function () {
     const greeted = await pollFor(grant, /front desk/);
     const greeting = greeted.activities[0];
     const connector = `${app.url}/directline/v3/conversations/${grant.conversationId}/activities/${encodeURIComponent(greeting.id ?? '')}`;
-    const updated = await fetch(connector, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'Hello again' }) });
+    const updated = await fetch(connector, { method: 'PUT', headers: { 'content-type': 'application/json', ...asTheBot() }, body: JSON.stringify({ type: 'message', text: 'Hello again' }) });
     assert.equal(updated.status, 200);
     const after = await activities(grant, greeted.watermark);
     assert.deepEqual(after.activities.map((activity) => [activity.id, activity.text]), [[greeting.id, 'Hello again']]);
-    assert.equal((await fetch(connector, { method: 'DELETE' })).status, 200);
+    assert.equal((await fetch(connector, { method: 'DELETE', headers: asTheBot() })).status, 200);
     assert.deepEqual((await activities(grant)).activities, []);
   });
 
   it('answers 404 to the bot for a conversation it does not know', async () => {
     const response = await fetch(`${app.url}/directline/v3/conversations/nope/activities`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'hi' }),
+      method: 'POST', headers: { 'content-type': 'application/json', ...asTheBot() }, body: JSON.stringify({ type: 'message', text: 'hi' }),
     });
     assert.equal(response.status, 404);
+  });
+
+  it("refuses connector calls that are not the bot's, alike for known and unknown conversations", async () => {
+    const grant = await startConversation();
+    const greeted = await pollFor(grant, /front desk/);
+    const greetingId = encodeURIComponent(greeted.activities[0].id ?? '');
+    const base = `${app.url}/directline/v3/conversations`;
+    const json = { 'content-type': 'application/json' };
+    const body = JSON.stringify({ type: 'message', text: 'Your card was declined, reply with its number' });
+    const attempts: [string, RequestInit][] = [
+      [`${base}/${grant.conversationId}/activities`, { method: 'POST', headers: json, body }],
+      [`${base}/nope/activities`, { method: 'POST', headers: json, body }],
+      [`${base}/${grant.conversationId}/activities/${greetingId}`, { method: 'PUT', headers: { ...json, [app.localChannel.header]: 'guessed' }, body }],
+      [`${base}/${grant.conversationId}/activities/${greetingId}`, { method: 'DELETE' }],
+      [`${base}/nope/activities/x`, { method: 'DELETE' }],
+    ];
+    const answers = await Promise.all(attempts.map(async ([url, init]) => { const response = await fetch(url, init); return `${response.status} ${await response.text()}`; }));
+    assert.equal(new Set(answers).size, 1, answers.join(' | '));
+    assert.match(answers[0], /^401 /);
+    assert.deepEqual((await activities(grant)).activities.map((activity) => activity.text), [greeted.activities[0].text], 'nothing was posted, changed or deleted');
   });
 
   it('serves the chat page and the Web Chat bundle', async () => {

@@ -10,7 +10,10 @@ import { ReplyRenderer } from '../../bot/rendering/reply-renderer';
 import type { RunningApp } from '../../bot/app';
 import { TWILIO_SMS_PATH, twilioSmsChannel, smsConversationReference } from '../../bot/channels/twilio';
 import { ProactiveAdapters, type BotRuntime } from '../../bot/runtime';
-import { closeServer, createServer, listen } from '../../bot/server';
+import { LOCAL_CHANNEL_HEADER, closeServer, createServer, listen } from '../../bot/server';
+import { ConversationLocks } from '../../bot/conversation-locks';
+import { DEFAULT_HTTP_LIMITS } from '../../bot/http/harden-server';
+import { TurnGate } from '../../bot/turn-gate';
 import { ManualClock } from '../../services/clock';
 import { loadConfig } from '../../services/config';
 import { createLogger } from '../../services/logger';
@@ -45,12 +48,13 @@ class Phone {
   constructor(private readonly botUrl: string, private readonly fake: FakeTwilio, readonly number: string, private readonly publicUrl = PUBLIC_URL) {}
 
   /** Texts the bot and returns the SMS it answered with. */
-  async text(body: string, options: { signature?: string } = {}): Promise<{ status: number; twiml: string; replies: SentSms[] }> {
+  async text(body: string, options: { signature?: string; messageSid?: string } = {}): Promise<{ status: number; twiml: string; replies: SentSms[] }> {
     const before = this.fake.to(this.number).length;
     messageCount += 1;
+    const sid = options.messageSid ?? `SM${String(messageCount).padStart(32, '0')}`;
     const params: Record<string, string> = {
-      ToCountry: 'US', SmsMessageSid: `SM${String(messageCount).padStart(32, '0')}`, NumMedia: '0', FromCountry: 'US', SmsSid: `SM${String(messageCount).padStart(32, '0')}`,
-      Body: body, To: PRACTICE, MessageSid: `SM${String(messageCount).padStart(32, '0')}`, AccountSid: ACCOUNT_SID, From: this.number, NumSegments: '1', ApiVersion: '2010-04-01',
+      ToCountry: 'US', SmsMessageSid: sid, NumMedia: '0', FromCountry: 'US', SmsSid: sid,
+      Body: body, To: PRACTICE, MessageSid: sid, AccountSid: ACCOUNT_SID, From: this.number, NumSegments: '1', ApiVersion: '2010-04-01',
     };
     const signature = options.signature ?? twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${this.publicUrl}${TWILIO_SMS_PATH}`, params);
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' };
@@ -150,6 +154,17 @@ describe('SMS through Twilio (direct webhook, no Azure)', function () {
     assert.ok(genuine.replies.length > 0);
   });
 
+  it('a replayed signed webhook (same MessageSid) is answered and runs nothing', async () => {
+    const phone = new Phone(app.url, fake, '+15552010009', publicUrl);
+    const first = await phone.text('hi', { messageSid: 'SM000000000000000000000000000replay' });
+    assert.equal(first.status, 200);
+    assert.ok(first.replies.length > 0);
+    const replayed = await phone.text('hi', { messageSid: 'SM000000000000000000000000000replay' });
+    assert.equal(replayed.status, 200);
+    assert.match(replayed.twiml, /<Response\/>/);
+    assert.deepEqual(replayed.replies, [], 'no second answer, no second turn');
+  });
+
   it('STOP is confirmed once, then nothing is sent until START; HELP answers; "cancel my appointment" is not an opt-out', async () => {
     const phone = new Phone(app.url, fake, '+15552010002', publicUrl);
     const help = await phone.text('HELP');
@@ -209,11 +224,19 @@ describe('Twilio SMS adapter: proactive messages and opt-outs', function () {
     await fake.start();
     const config = loadConfig({ PORT: '0', STORAGE: 'memory', LOG_LEVEL: 'silent', ...twilioEnv(fake) });
     const logger = createLogger({ level: 'silent' });
-    const adapter = createAdapter(config.bot, logger);
+    const localChannel = { header: LOCAL_CHANNEL_HEADER, key: 'test-key', serviceUrl: () => `${url}/directline` };
+    const adapter = createAdapter(config.bot, logger, localChannel);
     const bot = new EchoBot();
-    server = createServer(adapter, bot, { loopbackOnly: true });
+    const clock = new ManualClock(SPEC_NOW);
+    const gate = new TurnGate(new ConversationLocks());
+    server = createServer(adapter, {
+      access: { localChannelKey: localChannel.key, localServiceUrls: () => [], ownPort: () => 0 },
+      limits: DEFAULT_HTTP_LIMITS,
+      https: false,
+      turn: (context) => bot.run(context),
+    });
     const proactive = new ProactiveAdapters({ continueConversation: async (reference) => { azureSends.push(reference); } });
-    runtime = { adapter, bot, config, logger, clock: new ManualClock(SPEC_NOW), storage: new MemoryStorage(), proactive, localUrl: () => url };
+    runtime = { adapter, bot, gate, config, logger, clock, storage: new MemoryStorage(), proactive, localUrl: () => url, localChannel };
     twilioSmsChannel(server, runtime);
     url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   });

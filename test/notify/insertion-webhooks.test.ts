@@ -105,10 +105,35 @@ describe('insertion results reach the patient (webhooks, proactive messages, Azu
     const timestamp = SPEC_NOW.toISOString();
     assert.equal((await post({ timestamp, signature: signWebhook(body, timestamp, 'not-the-secret') })).status, 401);
     assert.equal((await post({})).status, 401);
-    const stale = new Date(SPEC_NOW.getTime() - 10 * 60_000).toISOString();
+    const stale = new Date(SPEC_NOW.getTime() - 50 * 60 * 60_000).toISOString();
     assert.equal((await post({ timestamp: stale, signature: signWebhook(body, stale, registration.secret) })).status, 401);
     const tampered = signWebhook(body.replace('complete', 'failed'), timestamp, registration.secret);
     assert.equal((await post({ timestamp, signature: tampered })).status, 401);
+  });
+
+  it('acknowledges an exact replay of a signed delivery and does nothing with it, after a restart too', async () => {
+    const registration = await readWebhookRegistration(storage);
+    const body = JSON.stringify({ event_name: 'appointment_insertion.complete', resource_type: 'Appointment', data: { appointment: { id: 987123 } } });
+    const timestamp = new Date(SPEC_NOW.getTime() - 60 * 60_000).toISOString();
+    const headers = { 'content-type': 'application/json', timestamp, signature: signWebhook(body, timestamp, registration?.secret ?? '') };
+    const handled: number[] = [];
+    const watch = (running: RunningApp) => {
+      const original = running.outcomes.handleWebhook.bind(running.outcomes);
+      running.outcomes.handleWebhook = async (event) => { handled.push(1); return original(event); };
+    };
+    watch(app);
+    const first = await fetch(`${app.url}${WEBHOOK_PATH}`, { method: 'POST', headers, body });
+    const again = await fetch(`${app.url}${WEBHOOK_PATH}`, { method: 'POST', headers, body });
+    assert.deepEqual([first.status, again.status], [200, 200]);
+    const restarted = await startTestApp({ WEBHOOKS_ENABLED: 'false', NEXHEALTH_LOCATION_ID: brooklyn }, { storage, clock });
+    try {
+      watch(restarted);
+      assert.equal((await fetch(`${restarted.url}${WEBHOOK_PATH}`, { method: 'POST', headers, body })).status, 200);
+    } finally {
+      await restarted.close();
+    }
+    await sleep(100);
+    assert.equal(handled.length, 1, 'only the first copy was handled');
   });
 
   it('answers an unknown appointment with 2xx and tells nobody', async () => {

@@ -13,6 +13,13 @@ describe('webhook signature', () => {
     assert.equal(signWebhook(body, timestamp, secret), expected);
   });
 
+  it('reads an epoch timestamp (seconds or milliseconds) as well as ISO 8601', () => {
+    for (const epoch of ['1795964400', '1795964400000']) {
+      assert.equal(verifyWebhookSignature(body, { timestamp: epoch, signature: signWebhook(body, epoch, secret) }, secret, new Date(1795964400000 + 60_000)), 'valid', epoch);
+    }
+    assert.equal(verifyWebhookSignature(body, { timestamp: 'yesterday', signature: signWebhook(body, 'yesterday', secret) }, secret, now), 'stale');
+  });
+
   it('accepts the right signature and refuses everything else', () => {
     const signature = signWebhook(body, timestamp, secret);
     assert.equal(verifyWebhookSignature(body, { timestamp, signature }, secret, now), 'valid');
@@ -22,7 +29,11 @@ describe('webhook signature', () => {
     assert.equal(verifyWebhookSignature(body, { timestamp, signature: 'abc' }, secret, now), 'mismatch');
     assert.equal(verifyWebhookSignature(body, { timestamp }, secret, now), 'missing');
     assert.equal(verifyWebhookSignature(undefined, { timestamp, signature }, secret, now), 'missing');
-    assert.equal(verifyWebhookSignature(body, { timestamp, signature }, secret, new Date('2026-11-24T15:06:00Z')), 'stale');
+    // NexHealth retries for 48 h and may re-send the original signature: that whole horizon is valid.
+    assert.equal(verifyWebhookSignature(body, { timestamp, signature }, secret, new Date('2026-11-24T15:06:00Z')), 'valid');
+    assert.equal(verifyWebhookSignature(body, { timestamp, signature }, secret, new Date('2026-11-26T15:00:00Z')), 'valid');
+    assert.equal(verifyWebhookSignature(body, { timestamp, signature }, secret, new Date('2026-11-26T17:00:00Z')), 'stale');
+    assert.equal(verifyWebhookSignature(body, { timestamp, signature }, secret, new Date('2026-11-24T14:54:00Z')), 'stale', 'from the future');
   });
 });
 

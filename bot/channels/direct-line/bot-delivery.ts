@@ -9,7 +9,8 @@ export type DeliveryResult = { ok: true } | { ok: false; status?: number };
 const BOT_TIMEOUT_MS = 30_000;
 
 export class BotDelivery {
-  constructor(private readonly messagesUrl: () => string, private readonly logger: Logger) {}
+  /** `signature` proves to /api/messages that the activity comes from this channel. */
+  constructor(private readonly messagesUrl: () => string, private readonly signature: { header: string; key: string }, private readonly logger: Logger) {}
 
   /** Queues the activity behind the conversation's earlier turns; resolves when the bot answered. */
   deliver(conversation: DirectLineConversation, activity: Partial<Activity>): Promise<DeliveryResult> {
@@ -22,7 +23,7 @@ export class BotDelivery {
     try {
       const response = await fetch(this.messagesUrl(), {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', [this.signature.header]: this.signature.key },
         body: JSON.stringify(activity),
         signal: AbortSignal.timeout(BOT_TIMEOUT_MS),
       });

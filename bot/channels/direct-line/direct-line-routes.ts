@@ -2,22 +2,42 @@
 // Every call but tokens/generate carries a token, and a token only opens its own conversation.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Request, Response, Server } from 'restify';
+import { messages } from '../../../dialogs/messages';
 import type { DirectLineConversation } from './conversation-store';
 import { bearerToken } from './direct-line-tokens';
 import type { LocalDirectLine, TokenGrant } from './local-direct-line';
+import { readBody } from '../../http/read-body';
+import { KeyedRateLimiter, LIMITS } from '../../http/rate-limiter';
 import { isActivity, paramOf, queryOf } from './request-parts';
-import { TokenRateLimit } from './token-rate-limit';
 
 export const API_PATH = '/v3/directline';
 /** Larger activities are refused: a patient's message is short, and memory is bounded. */
 const MAX_ACTIVITY_BYTES = 32 * 1024;
+/** Token and conversation calls carry nothing, or a user id. */
+const smallBody = readBody({ kind: 'json', maxBytes: 4 * 1024, optional: true });
 
 /** Conversations one address may open a minute (a page load opens one). */
 export const TOKENS_PER_MINUTE = 60;
 
-export function registerDirectLineRoutes(server: Server, directLine: LocalDirectLine, tokenLimit = new TokenRateLimit(TOKENS_PER_MINUTE)): void {
-  server.post(`${API_PATH}/tokens/generate`, async (req, res) => {
-    if (!tokenLimit.allow(req.socket.remoteAddress ?? 'unknown')) {
+export interface DirectLineLimits {
+  newConversations: KeyedRateLimiter;
+  postsPerConversation: KeyedRateLimiter;
+  postsPerAddress: KeyedRateLimiter;
+  slowDownNotices: KeyedRateLimiter;
+}
+
+export function defaultDirectLineLimits(now: () => number): DirectLineLimits {
+  return {
+    newConversations: new KeyedRateLimiter({ burst: TOKENS_PER_MINUTE, perSecond: TOKENS_PER_MINUTE / 60 }, now),
+    postsPerConversation: new KeyedRateLimiter(LIMITS.conversation, now),
+    postsPerAddress: new KeyedRateLimiter(LIMITS.address, now),
+    slowDownNotices: new KeyedRateLimiter(LIMITS.slowDownNotice, now),
+  };
+}
+
+export function registerDirectLineRoutes(server: Server, directLine: LocalDirectLine, limits: DirectLineLimits): void {
+  server.post(`${API_PATH}/tokens/generate`, smallBody, async (req, res) => {
+    if (!limits.newConversations.allow(req.socket.remoteAddress ?? 'unknown')) {
       res.send(429, directLineError('TooManyRequests', 'Too many new conversations from this address; try again in a minute.'));
       return;
     }
@@ -25,12 +45,12 @@ export function registerDirectLineRoutes(server: Server, directLine: LocalDirect
     res.send(200, directLine.openConversation(requested));
   });
 
-  server.post(`${API_PATH}/tokens/refresh`, async (req, res) => {
+  server.post(`${API_PATH}/tokens/refresh`, smallBody, async (req, res) => {
     const conversation = authorize(directLine, req, res);
     if (conversation) res.send(200, directLine.grant(conversation));
   });
 
-  server.post(`${API_PATH}/conversations`, async (req, res) => {
+  server.post(`${API_PATH}/conversations`, smallBody, async (req, res) => {
     const conversation = authorize(directLine, req, res);
     if (!conversation) return;
     const isNew = !conversation.started;
@@ -48,7 +68,7 @@ export function registerDirectLineRoutes(server: Server, directLine: LocalDirect
     res.send(200, { ...grant, streamUrl: streamUrl(req.headers, grant, queryOf(req, 'watermark'), directLine) });
   });
 
-  server.post(`${API_PATH}/conversations/:conversationId/activities`, async (req, res) => {
+  server.post(`${API_PATH}/conversations/:conversationId/activities`, readBody({ kind: 'json', maxBytes: MAX_ACTIVITY_BYTES }), async (req, res) => {
     const conversation = authorize(directLine, req, res, paramOf(req, 'conversationId'));
     if (!conversation) return;
     const body: unknown = req.body;
@@ -56,8 +76,10 @@ export function registerDirectLineRoutes(server: Server, directLine: LocalDirect
       res.send(400, directLineError('BadArgument', 'An activity with a type is required.'));
       return;
     }
-    if (Buffer.byteLength(JSON.stringify(body)) > MAX_ACTIVITY_BYTES) {
-      res.send(413, directLineError('MessageSizeTooBig', 'The activity is too large.'));
+    if (!limits.postsPerConversation.allow(conversation.id) || !limits.postsPerAddress.allow(req.socket.remoteAddress ?? 'unknown')) {
+      // Web Chat shows the send as failed; the chat says why, once in a while.
+      if (limits.slowDownNotices.allow(conversation.id)) directLine.notice(conversation, messages.slowDown);
+      res.send(429, directLineError('TooManyRequests', messages.slowDown));
       return;
     }
     const posted = await directLine.fromUser(conversation, body);

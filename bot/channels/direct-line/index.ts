@@ -5,7 +5,7 @@ import type { ChannelRoutes } from '../../runtime';
 import { practiceNameOf } from '../../webchat/webchat-page';
 import { registerWebChatRoutes } from '../../webchat/webchat-routes';
 import { registerConnectorRoutes } from './connector-routes';
-import { API_PATH, registerDirectLineRoutes } from './direct-line-routes';
+import { API_PATH, defaultDirectLineLimits, registerDirectLineRoutes } from './direct-line-routes';
 import { LocalDirectLine } from './local-direct-line';
 import { StreamServer } from './stream-server';
 
@@ -14,7 +14,8 @@ const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
 
 export const directLineChannel: ChannelRoutes = (server, runtime) => {
   const directLine = new LocalDirectLine(runtime);
-  registerDirectLineRoutes(server, directLine);
+  // Floods are measured in wall-clock time, whatever the booking clock says.
+  registerDirectLineRoutes(server, directLine, defaultDirectLineLimits(Date.now));
   registerConnectorRoutes(server, directLine);
   registerWebChatRoutes(server, { practiceName: practiceNameOf(runtime.config.nexhealth.subdomain), directLinePath: API_PATH });
   const streams = new StreamServer(server.server, directLine);

@@ -2,8 +2,10 @@
 // Users' activities are stamped and handed to the bot over HTTP; the bot's replies (and proactive
 // messages) arrive at the connector routes under `serviceUrl` and are kept for polls and streams.
 import { randomBytes } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Activity, ChannelAccount } from 'botbuilder';
 import type { BotRuntime } from '../../runtime';
+import { carriesKey } from '../../server';
 import { BotDelivery, type DeliveryResult } from './bot-delivery';
 import { ConversationStore, type ConversationStoreLimits, type DirectLineConversation } from './conversation-store';
 import { DirectLineTokens } from './direct-line-tokens';
@@ -32,12 +34,17 @@ export class LocalDirectLine {
   constructor(private readonly runtime: BotRuntime, options: LocalDirectLineOptions = {}) {
     this.store = new ConversationStore(runtime.clock, options.limits);
     this.tokens = new DirectLineTokens(runtime.clock, options.tokenTtlSeconds);
-    this.delivery = new BotDelivery(() => `${runtime.localUrl()}/api/messages`, runtime.logger.child({ part: 'directline' }));
+    this.delivery = new BotDelivery(() => `${runtime.localUrl()}/api/messages`, runtime.localChannel, runtime.logger.child({ part: 'directline' }));
     this.bot = { id: runtime.config.bot.appId || 'booking-bot', name: 'Booking bot', role: 'bot' };
   }
 
   serviceUrl(): string {
-    return `${this.runtime.localUrl()}${SERVICE_PATH}`;
+    return this.runtime.localChannel.serviceUrl();
+  }
+
+  /** Whether a connector call comes from this bot (it carries the key only the bot holds). */
+  fromThisBot(headers: IncomingHttpHeaders): boolean {
+    return carriesKey(headers, this.runtime.localChannel.key);
   }
 
   /** A new conversation and the token that opens it (Direct Line's tokens/generate). */
@@ -76,6 +83,11 @@ export class LocalDirectLine {
     if (!stored) return undefined;
     const delivered = await this.delivery.deliver(conversation, stored);
     return { id: stored.id, delivered };
+  }
+
+  /** A message of the channel's own, shown as the bot's (e.g. "slow down" when it refuses a post). */
+  notice(conversation: DirectLineConversation, text: string): void {
+    this.fromBot(conversation.id, { type: 'message', text });
   }
 
   /** What the bot sent to the conversation (a reply, or proactive without replyToId). */

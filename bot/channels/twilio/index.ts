@@ -2,7 +2,9 @@
 // TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_PHONE_NUMBER are set.
 import type { ConversationReference, TurnContext } from 'botbuilder';
 import { messages } from '../../../dialogs/messages';
+import { ReplayRecords } from '../../../services/storage';
 import { describeError } from '../../adapter';
+import { readBody } from '../../http/read-body';
 import type { ChannelRoutes, ProactiveAdapter } from '../../runtime';
 import { CarrierKeywords } from './carrier-keywords';
 import { OptOutStore } from './opt-outs';
@@ -11,6 +13,10 @@ import { SMS_CHANNEL_ID, isTwilioSmsReference } from './sms-conversation';
 import { TwilioSmsAdapter } from './twilio-sms-adapter';
 
 export const TWILIO_SMS_PATH = '/api/twilio/sms';
+/** Twilio's form for one SMS is a few hundred bytes; MMS adds media URLs. */
+const MAX_FORM_BYTES = 64 * 1024;
+/** A MessageSid is unique for good: a day is longer than any retry of Twilio's. */
+const REPLAY_HORIZON_MS = 24 * 60 * 60_000;
 export { TwilioSmsAdapter } from './twilio-sms-adapter';
 export { smsConversationReference, TWILIO_SMS_SERVICE_URL } from './sms-conversation';
 
@@ -20,12 +26,14 @@ export const twilioSmsChannel: ChannelRoutes = (server, runtime) => {
   const logger = runtime.logger.child({ part: 'twilio-sms' });
   const optOuts = new OptOutStore(runtime.storage, () => runtime.clock.now());
   const client = createTwilioClient(config);
+  const replays = new ReplayRecords(runtime.storage, 'twilio-message', REPLAY_HORIZON_MS, () => runtime.clock.now().getTime());
   const adapter = new TwilioSmsAdapter({
     authToken: config.authToken,
     webhookUrl: `${runtime.config.publicUrl}${TWILIO_SMS_PATH}`,
     phoneNumber: config.phoneNumber,
     messages: client.messages,
     now: () => runtime.clock.now(),
+    firstSighting: (messageSid) => replays.firstSighting(messageSid),
     onRecipientUnsubscribed: async (phoneNumber) => {
       logger.info('recipient unsubscribed with the carrier; recorded as opted out');
       await optOuts.optOut(phoneNumber);
@@ -41,8 +49,8 @@ export const twilioSmsChannel: ChannelRoutes = (server, runtime) => {
     }
   };
 
-  server.post(TWILIO_SMS_PATH, async (req, res) => {
-    await adapter.processWebhook(req, res, (context) => runtime.bot.run(context));
+  server.post(TWILIO_SMS_PATH, readBody({ kind: 'form', maxBytes: MAX_FORM_BYTES }), async (req, res) => {
+    await adapter.processWebhook(req, res, (context) => runtime.gate.admit(context, (admitted) => runtime.bot.run(admitted)));
   });
 
   // Azure Bot Service's Twilio channel also says 'sms': its references keep going where they went.

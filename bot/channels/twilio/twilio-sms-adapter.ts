@@ -22,6 +22,8 @@ export interface TwilioSmsAdapterOptions {
   answerWithinMs?: number;
   /** Twilio refused to send because the recipient opted out with the carrier (error 21610). */
   onRecipientUnsubscribed?: (phoneNumber: string) => Promise<void>;
+  /** False for a MessageSid seen before: a replayed webhook is answered and does nothing. */
+  firstSighting?: (messageSid: string) => Promise<boolean>;
   now?: () => Date;
 }
 
@@ -62,6 +64,11 @@ export class TwilioSmsAdapter extends BotAdapter {
     if (!activity) {
       res.writeHead(400, { 'Content-Type': 'text/plain' });
       res.end('From and To are required');
+      return;
+    }
+    if (activity.id && this.options.firstSighting && !(await this.options.firstSighting(activity.id))) {
+      res.writeHead(200, { 'Content-Type': 'text/xml' });
+      res.end(EMPTY_TWIML);
       return;
     }
     const context = new TurnContext(this, activity);

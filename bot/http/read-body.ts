@@ -1,0 +1,103 @@
+// Each route that takes a body says how much and of what kind; nothing else is ever parsed (no
+// multipart, no compressed bodies, no guessing). Refusals are short fixed messages: nothing the
+// client sent is echoed, nothing internal is shown.
+import type { Next, Request, RequestHandler, Response } from 'restify';
+
+export type BodyKind = 'json' | 'form';
+
+export interface BodyPolicy {
+  kind: BodyKind;
+  maxBytes: number;
+  /** An empty body is fine (Direct Line's token and conversation calls). */
+  optional?: boolean;
+}
+
+const MEDIA_TYPES: Record<BodyKind, string> = { json: 'application/json', form: 'application/x-www-form-urlencoded' };
+
+export const refusals = {
+  compressed: 'Compressed bodies are not accepted.',
+  mediaType: 'Unsupported content type.',
+  tooLarge: 'The body is too large.',
+  malformed: 'The body could not be read.',
+  aborted: 'The body did not arrive.',
+} as const;
+
+export function readBody(policy: BodyPolicy): RequestHandler {
+  return (req: Request, res: Response, next: Next) => {
+    const refusal = checkHeaders(req, policy);
+    if (refusal) return refuse(req, res, next, refusal.status, refusal.message);
+    if (!hasBody(req)) {
+      if (!policy.optional) return refuse(req, res, next, 415, refusals.mediaType);
+      req.body = {};
+      return next();
+    }
+    collect(req, policy.maxBytes, (outcome) => {
+      if (outcome.kind === 'tooLarge') return refuse(req, res, next, 413, refusals.tooLarge);
+      if (outcome.kind === 'aborted') return refuse(req, res, next, 400, refusals.aborted);
+      const text = outcome.bytes.toString('utf8');
+      const parsed = parse(text, policy.kind);
+      if (parsed === undefined) return refuse(req, res, next, 400, refusals.malformed);
+      req.rawBody = text;
+      req.body = parsed;
+      next();
+    });
+  };
+}
+
+function checkHeaders(req: Request, policy: BodyPolicy): { status: number; message: string } | undefined {
+  const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  if (encoding !== 'identity' && encoding !== '') return { status: 415, message: refusals.compressed };
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > policy.maxBytes) return { status: 413, message: refusals.tooLarge };
+  if (!hasBody(req)) return undefined;
+  const mediaType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  return mediaType === MEDIA_TYPES[policy.kind] ? undefined : { status: 415, message: refusals.mediaType };
+}
+
+function hasBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+}
+
+type Collected = { kind: 'complete'; bytes: Buffer } | { kind: 'tooLarge' } | { kind: 'aborted' };
+
+/** Reads at most `maxBytes`; stops buffering the moment the body is larger. */
+function collect(req: Request, maxBytes: number, done: (outcome: Collected) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let settled = false;
+  const settle = (outcome: Collected) => {
+    if (settled) return;
+    settled = true;
+    req.off('data', onData);
+    done(outcome);
+  };
+  const onData = (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > maxBytes) settle({ kind: 'tooLarge' });
+    else chunks.push(chunk);
+  };
+  req.on('data', onData);
+  req.once('end', () => settle({ kind: 'complete', bytes: Buffer.concat(chunks, size) }));
+  req.once('aborted', () => settle({ kind: 'aborted' }));
+  req.once('error', () => settle({ kind: 'aborted' }));
+}
+
+function parse(text: string, kind: BodyKind): unknown {
+  if (kind === 'form') return Object.fromEntries(new URLSearchParams(text));
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Answers and closes the connection: the rest of a refused body is not worth reading. What is still
+ * arriving is drained (not kept), so the client sees the answer instead of a reset.
+ */
+export function refuse(req: Request, res: Response, next: Next, status: number, message: string): void {
+  res.setHeader('connection', 'close');
+  res.send(status, { error: message });
+  req.resume();
+  next(false);
+}
