@@ -26,7 +26,6 @@ import { ProactiveAdapters, type BotRuntime, type ChannelRoutes } from './runtim
 import { BookingBot } from './booking-bot';
 import { ReplyRenderer } from './rendering/reply-renderer';
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/harden-server';
 import { LOCAL_CHANNEL_HEADER, closeServer, createServer, listen } from './server';
 import { TurnGate } from './turn-gate';
 import { SERVICE_PATH } from './channels/direct-line/local-direct-line';
@@ -41,8 +40,6 @@ export interface AppOverrides {
   storage?: Storage;
   /** Host to listen on (default all interfaces). */
   host?: string;
-  /** HTTP timeouts (tests shorten them). */
-  httpLimits?: HttpLimits;
 }
 
 export interface RunningApp {
@@ -101,7 +98,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const gate = new TurnGate(locks);
   const server: Server = createServer(adapter, {
     access: { appId: config.bot.appId, localChannelKey: localChannel.key, localServiceUrls: () => [localChannel.serviceUrl()], ownPort: () => port },
-    limits: overrides.httpLimits ?? DEFAULT_HTTP_LIMITS,
+    limits: config.http,
     https: (config.publicUrl ?? '').startsWith('https://'),
     turn: (context) => gate.admit(context, (admitted) => bot.run(admitted)),
   });

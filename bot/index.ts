@@ -1,6 +1,19 @@
 // `npm start`: reads the configuration once, starts the bot (and the sandbox when no API key is set).
 import { ConfigError, loadConfig } from '../services/config';
+import { createLogger } from '../services/logger';
+import { describeError } from './adapter';
 import { startApp } from './app';
+
+/**
+ * A fault in one request must not end every patient's conversation: what escapes is logged (by
+ * kind, never by content) and the process goes on. Requests are already fenced (bot/http); this is
+ * the last line.
+ */
+function keepRunning(level: string): void {
+  const logger = createLogger({ level });
+  process.on('uncaughtException', (error) => logger.error({ err: describeError(error) }, 'uncaught exception; still running'));
+  process.on('unhandledRejection', (reason) => logger.error({ err: describeError(reason) }, 'unhandled rejection; still running'));
+}
 
 async function main(): Promise<void> {
   let config;
@@ -13,6 +26,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  keepRunning(config.logLevel);
   const app = await startApp(config);
   const nexhealth = app.sandbox ? `embedded sandbox at ${app.sandbox.url} (subdomain demo-dental)` : `NexHealth at ${config.nexhealth.baseUrl}`;
   console.log([

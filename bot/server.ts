@@ -71,7 +71,9 @@ export function createServer(adapter: CloudAdapter, options: ServerOptions): Ser
  */
 export function mayPost(req: Request, activity: IncomingActivity, access: MessagesAccess): boolean {
   if (access.appId) return true;
-  if (carriesKey(req.headers, access.localChannelKey)) return access.localServiceUrls().includes(activity.serviceUrl);
+  if (req.headers[LOCAL_CHANNEL_HEADER] !== undefined) {
+    return carriesKey(req.headers, access.localChannelKey) && access.localServiceUrls().includes(activity.serviceUrl);
+  }
   if (!isLoopback(req.socket.remoteAddress) || isForwarded(req.headers)) return false;
   const serviceUrl = new URL(activity.serviceUrl);
   return isLoopbackHost(serviceUrl.hostname) && Number(serviceUrl.port || 80) !== access.ownPort();

@@ -7,11 +7,11 @@ export interface HttpLimits {
   headersTimeoutMs: number;
   /** The whole request, body included, must arrive within this. */
   requestTimeoutMs: number;
-  /** An idle kept-alive connection is closed after this. */
-  keepAliveTimeoutMs: number;
 }
 
-export const DEFAULT_HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 };
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
+/** An idle kept-alive connection is closed after this (Node's default). */
+const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
 /** Error bodies by status: fixed words, so nothing a client sent or the server knows leaks. */
 const ERROR_TEXT: Record<number, string> = {
@@ -36,7 +36,7 @@ export function hardenServer(server: Server, limits: HttpLimits, options: { http
   const http = server.server as typeof server.server & { connectionsCheckingInterval: number };
   http.headersTimeout = limits.headersTimeoutMs;
   http.requestTimeout = limits.requestTimeoutMs;
-  http.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  http.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   // Node checks the two timeouts on this interval (30 s by default); read when the server listens.
   http.connectionsCheckingInterval = Math.min(1_000, limits.headersTimeoutMs);
   http.maxHeadersCount = 100;

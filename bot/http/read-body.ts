@@ -92,12 +92,11 @@ function parse(text: string, kind: BodyKind): unknown {
 }
 
 /**
- * Answers and closes the connection: the rest of a refused body is not worth reading. What is still
- * arriving is drained (not kept), so the client sees the answer instead of a reset.
+ * A refused body is read on and thrown away, never kept (as Node does for unknown routes), so the
+ * client sees the answer rather than a reset; the request timeout bounds how long that may take.
  */
 export function refuse(req: Request, res: Response, next: Next, status: number, message: string): void {
-  res.setHeader('connection', 'close');
   res.send(status, { error: message });
-  req.resume();
+  if (!req.complete) req.resume();
   next(false);
 }

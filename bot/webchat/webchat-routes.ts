@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
+import { pageSecurityHeaders } from './page-security';
 import { webChatPage, type WebChatPageOptions } from './webchat-page';
 
 export const BUNDLE_PATH = '/webchat/webchat.js';
@@ -16,8 +17,10 @@ interface Bundle {
   etag: string;
 }
 
-export function registerWebChatRoutes(server: Server, page: Omit<WebChatPageOptions, 'bundlePath'>): void {
-  const html = Buffer.from(webChatPage({ ...page, bundlePath: BUNDLE_PATH }));
+export function registerWebChatRoutes(server: Server, page: Omit<WebChatPageOptions, 'bundlePath'>, frameAncestors: string[]): void {
+  const markup = webChatPage({ ...page, bundlePath: BUNDLE_PATH });
+  const html = Buffer.from(markup);
+  const security = pageSecurityHeaders(markup, frameAncestors);
   let bundle: Promise<Bundle> | undefined;
 
   server.get('/', async (_req, res) => {
@@ -25,8 +28,7 @@ export function registerWebChatRoutes(server: Server, page: Omit<WebChatPageOpti
       'content-type': 'text/html; charset=utf-8',
       'content-length': html.length,
       'cache-control': 'no-cache',
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
+      ...security,
     });
     res.end(html);
   });

@@ -15,6 +15,9 @@ const flag = (fallback: boolean) =>
   z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).default(fallback ? 'true' : 'false'))
     .transform((value) => value === 'true' || value === '1');
 
+/** A CSP frame-ancestors source: 'self', 'none' or an origin (a wildcard subdomain allowed). */
+const FRAME_SOURCE = /^('self'|'none'|https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?)$/i;
+
 const envSchema = z.object({
   PORT: port(3978),
   PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
@@ -47,6 +50,15 @@ const envSchema = z.object({
   TWILIO_AUTH_TOKEN: optionalString,
   TWILIO_PHONE_NUMBER: z.preprocess(emptyToUndefined, z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number such as +15551234567').optional()),
   TWILIO_API_BASE_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+
+  HTTP_HEADERS_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(10_000)),
+  HTTP_REQUEST_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(30_000)),
+
+  WEBCHAT_FRAME_ANCESTORS: z.preprocess(emptyToUndefined, z.string().trim().default("'self'"))
+    .transform((value) => value.split(/\s+/))
+    .refine((sources) => sources.every((source) => FRAME_SOURCE.test(source)) && (!sources.includes("'none'") || sources.length === 1), {
+      message: "'self', 'none' or origins such as https://www.example-dental.com, separated by spaces",
+    }),
 });
 
 export interface NexHealthConfig {
@@ -95,6 +107,10 @@ export interface AppConfig {
   storage: StorageConfig;
   webhooks: { enabled: boolean; reconcileAfterMs: number };
   twilio?: TwilioConfig;
+  /** Slow clients are cut off: headers, and the whole request, must arrive within these. */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number };
+  /** The chat page: which sites may embed it in a frame (CSP frame-ancestors). */
+  webchat: { frameAncestors: string[] };
 }
 
 export class ConfigError extends Error {
@@ -138,6 +154,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   if (live && values.WEBHOOKS_ENABLED && !values.PUBLIC_URL?.startsWith('https://')) {
     problems.push('PUBLIC_URL: NexHealth needs a public https URL for webhooks (or set WEBHOOKS_ENABLED=false)');
   }
+  if (values.HTTP_HEADERS_TIMEOUT_MS > values.HTTP_REQUEST_TIMEOUT_MS) {
+    problems.push('HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS (the request includes its headers)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const storage: StorageConfig =
@@ -173,5 +192,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     twilio: values.TWILIO_ACCOUNT_SID && values.TWILIO_AUTH_TOKEN && values.TWILIO_PHONE_NUMBER
       ? { accountSid: values.TWILIO_ACCOUNT_SID, authToken: values.TWILIO_AUTH_TOKEN, phoneNumber: values.TWILIO_PHONE_NUMBER, apiBaseUrl: values.TWILIO_API_BASE_URL?.replace(/\/$/, '') }
       : undefined,
+    http: { headersTimeoutMs: values.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: values.HTTP_REQUEST_TIMEOUT_MS },
+    webchat: { frameAncestors: values.WEBCHAT_FRAME_ANCESTORS },
   };
 }

@@ -10,6 +10,7 @@ import { ManualClock } from '../../services/clock';
 import { startTestApp } from '../support/app';
 import { SPEC_NOW } from '../support/dialog-harness';
 import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
+import { until } from '../support/waiting';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
@@ -53,6 +54,8 @@ describe('Web Chat page in a real browser', function () {
     // The page starts at the bot's frozen "now" and runs on from there, so times read "Just now".
     await page.clock.install({ time: SPEC_NOW });
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // The page's Content-Security-Policy must not block anything Web Chat needs.
+    page.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) pageErrors.push(message.text()); });
     await page.goto(app.url);
     await botSays(page, /front desk assistant/);
     return page;
@@ -117,16 +120,18 @@ async function botSays(page: Page, pattern: RegExp): Promise<void> {
   await page.locator('.webchat__bubble:not(.webchat__bubble--from-user)', { hasText: pattern }).last().waitFor({ timeout: 10_000 });
 }
 
-/** Connected, and the transcript scrolled to its last message (for a screenshot). */
+/**
+ * Connected, and the transcript scrolled to its last message (for a screenshot). Read through
+ * locators, not a script string: the page's CSP forbids evaluating strings.
+ */
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(`(() => {
-    const status = document.querySelector('.webchat__connectivityStatus');
-    if (status && status.textContent.trim()) return false;
-    const bubbles = document.querySelectorAll('.webchat__bubble');
-    const last = bubbles[bubbles.length - 1];
-    const input = document.querySelector('[data-id="webchat-sendbox-input"]');
-    return !!last && !!input && last.getBoundingClientRect().bottom <= input.getBoundingClientRect().top;
-  })()`, undefined, { polling: 100, timeout: 5_000 });
+  await until(async () => {
+    const status = page.locator('.webchat__connectivityStatus');
+    if ((await status.count()) > 0 && (await status.first().innerText()).trim()) return false;
+    const last = await page.locator('.webchat__bubble').last().boundingBox();
+    const input = await page.locator('[data-id="webchat-sendbox-input"]').boundingBox();
+    return !!last && !!input && last.y + last.height <= input.y;
+  }, 5_000);
 }
 
 async function type(page: Page, text: string): Promise<void> {

@@ -17,7 +17,7 @@ export const directLineChannel: ChannelRoutes = (server, runtime) => {
   // Floods are measured in wall-clock time, whatever the booking clock says.
   registerDirectLineRoutes(server, directLine, defaultDirectLineLimits(Date.now));
   registerConnectorRoutes(server, directLine);
-  registerWebChatRoutes(server, { practiceName: practiceNameOf(runtime.config.nexhealth.subdomain), directLinePath: API_PATH });
+  registerWebChatRoutes(server, { practiceName: practiceNameOf(runtime.config.nexhealth.subdomain), directLinePath: API_PATH }, runtime.config.webchat.frameAncestors);
   const streams = new StreamServer(server.server, directLine);
   const sweeper = setInterval(() => directLine.store.sweep(), SWEEP_INTERVAL_MS);
   sweeper.unref();
