@@ -55,7 +55,8 @@ const envSchema = z.object({
   HTTP_REQUEST_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(30_000)),
 
   WEBCHAT_FRAME_ANCESTORS: z.preprocess(emptyToUndefined, z.string().trim().default("'self'"))
-    .transform((value) => value.split(/\s+/))
+    // self and none without their quotes too (an env file strips quotes).
+    .transform((value) => value.split(/\s+/).map((source) => (/^(self|none)$/i.test(source) ? `'${source.toLowerCase()}'` : source)))
     .refine((sources) => sources.every((source) => FRAME_SOURCE.test(source)) && (!sources.includes("'none'") || sources.length === 1), {
       message: "'self', 'none' or origins such as https://www.example-dental.com, separated by spaces",
     }),

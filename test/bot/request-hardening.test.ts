@@ -115,6 +115,7 @@ describe('the chat page: security headers', () => {
 
   it('is configured by WEBCHAT_FRAME_ANCESTORS, validated', () => {
     assert.deepEqual(loadConfig({}).webchat.frameAncestors, ["'self'"]);
+    assert.deepEqual(loadConfig({ WEBCHAT_FRAME_ANCESTORS: 'none' }).webchat.frameAncestors, ["'none'"], 'quotes stripped by an env file');
     assert.deepEqual(loadConfig({ WEBCHAT_FRAME_ANCESTORS: 'https://a.example.com https://*.b.example.com' }).webchat.frameAncestors, ['https://a.example.com', 'https://*.b.example.com']);
     for (const bad of ['javascript:alert(1)', "'none' https://a.example.com", "https://a.example.com; script-src *"]) {
       assert.throws(() => loadConfig({ WEBCHAT_FRAME_ANCESTORS: bad }), ConfigError, bad);
