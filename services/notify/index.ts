@@ -6,5 +6,5 @@ export { PendingAppointmentStore, isETagConflict } from './pending-appointment-s
 export type { PendingAppointment, ClaimResult } from './pending-appointment-store';
 export { InsertionOutcomes } from './insertion-outcomes';
 export type { AppointmentLookup, InsertionNotifier, InsertionOutcomesOptions, NewPendingAppointment } from './insertion-outcomes';
-export { ensureWebhookRegistration, readWebhookRegistration, INSERTION_EVENT } from './webhook-registration';
+export { ensureWebhookRegistration, readWebhookRegistration, INSERTION_EVENT, REGISTRATION_KEY as WEBHOOK_REGISTRATION_KEY } from './webhook-registration';
 export type { WebhookApi, WebhookRegistration } from './webhook-registration';
