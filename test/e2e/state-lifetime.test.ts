@@ -2,7 +2,7 @@
 // when the flow ends or after 30 minutes idle, a whole conversation after CONVERSATION_IDLE_HOURS
 // (file storage and Azure Blob Storage through Azurite), and the webhook secret lives apart.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Activity } from 'botbuilder';
@@ -28,13 +28,12 @@ function lastText(replies: Activity[]): string {
   return replies[replies.length - 1]?.text ?? '';
 }
 
-/** Every file's text in a folder (the file store's items; names are hashes). */
+/** The text of every file directly in a folder (the file store's items; names are hashes). */
 function filesIn(directory: string): string[] {
-  try {
-    return readdirSync(directory).map((file) => readFileSync(path.join(directory, file), 'utf8'));
-  } catch {
-    return [];
-  }
+  if (!existsSync(directory)) return [];
+  return readdirSync(directory, { withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => readFileSync(path.join(directory, entry.name), 'utf8'));
 }
 
 async function offerTimes(conversation: ChannelConversation): Promise<string[]> {
@@ -94,6 +93,17 @@ describe('state lifetime on file storage', function () {
     await conversation.say(offer[0]);
     assert.match(lastText(await conversation.say('yes')), /^Request sent\./);
     assert.doesNotMatch(await stored(conversation), IDENTITY);
+  });
+
+  it('keeps no name, birth date, contact or display name in the pending-appointment record', async () => {
+    const conversation = channel.conversation();
+    const named = { from: { id: 'teams-user-1', name: 'Ana Diaz', aadObjectId: 'aad-ana-1990' } };
+    const offer = offeredTitles((await conversation.say(ONE_MESSAGE, named)).at(-1));
+    await conversation.say(offer[0], named);
+    assert.match(lastText(await conversation.say('yes', named)), /^Request sent\./);
+    const records = filesIn(directory);
+    assert.ok(records.some((text) => text.includes('"state":"pending"')), 'the request is recorded');
+    assert.equal(records.filter((text) => /Diaz|1990|2013344|aad-ana/.test(text)).length, 0);
   });
 
   it('forgets the identity as soon as the patient stops', async () => {
@@ -189,7 +199,7 @@ describe('the webhook secret lives apart from conversations and records', functi
   const start = () => startTestApp({ STORAGE: 'file', STORAGE_DIR: directory, WEBHOOKS_ENABLED: 'true', PORT: port }, { clock: new ManualClock(SPEC_NOW) });
   const secrets = () => new FileStorage(path.join(directory, 'secrets'));
   /** Every stored file outside the secrets folder: the records (top level) and the conversations. */
-  const otherFiles = () => [...filesIn(directory).filter(Boolean), ...filesIn(path.join(directory, 'conversations'))];
+  const otherFiles = () => [...filesIn(directory), ...filesIn(path.join(directory, 'conversations'))];
 
   it('keeps the secret only in its own folder, readable by the bot\'s user alone', async () => {
     const app = await start();
@@ -199,7 +209,7 @@ describe('the webhook secret lives apart from conversations and records', functi
       await offerTimes(channel.conversation());
       const registration = await readWebhookRegistration(secrets());
       assert.ok(registration?.secret);
-      assert.ok(otherFiles().length > 0);
+      assert.ok(filesIn(directory).length > 0 && filesIn(path.join(directory, 'conversations')).length > 0, 'records and conversations were written');
       assert.equal(otherFiles().filter((text) => text.includes(registration.secret)).length, 0);
       for (const folder of [directory, path.join(directory, 'conversations'), path.join(directory, 'secrets')]) {
         assert.equal(statSync(folder).mode & 0o777, 0o700, folder);
