@@ -6,22 +6,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ManualClock } from '../../services/clock';
 import { ExpiringStorage, FileStorage, type KeyValueStorage } from '../../services/storage';
-import { blobStorage } from '../support/azurite';
+import { storageBackends } from '../support/storage-backends';
 
 const MINUTE = 60_000;
 const lifetime = { idleMs: 24 * 60 * MINUTE, shortLived: { afterMs: 30 * MINUTE, properties: ['flow'] } };
 const KEY = 'webchat/conversations/abc/';
 const patientFlow = { draft: { firstName: 'Ana', lastName: 'Diaz', dateOfBirth: '1990-03-04', phone: '+15552013344' } };
 
-const backends: [string, () => Promise<{ storage: KeyValueStorage; cleanup: () => void }>][] = [
-  ['Azure Blob Storage (Azurite)', async () => ({ storage: await blobStorage(), cleanup: () => undefined })],
-  ['file storage', async () => {
-    const directory = mkdtempSync(path.join(tmpdir(), 'expiring-'));
-    return { storage: new FileStorage(directory), cleanup: () => rmSync(directory, { recursive: true, force: true }) };
-  }],
-];
-
-for (const [name, open] of backends) {
+for (const [name, open] of storageBackends) {
   describe(`expiring state on ${name}`, function () {
     this.timeout(30_000);
     let storage: KeyValueStorage;
