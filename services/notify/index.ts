@@ -4,7 +4,7 @@ export { parseWebhookEvent } from './insertion-event';
 export type { InsertionOutcome, WebhookEvent } from './insertion-event';
 export { PendingAppointmentStore, isETagConflict } from './pending-appointment-store';
 export type { PendingAppointment, ClaimResult } from './pending-appointment-store';
-export { InsertionOutcomes } from './insertion-outcomes';
+export { InsertionOutcomes, UNDELIVERABLE_AFTER_MS } from './insertion-outcomes';
 export type { AppointmentLookup, InsertionNotifier, InsertionOutcomesOptions, NewPendingAppointment } from './insertion-outcomes';
 export { ensureWebhookRegistration, readWebhookRegistration, INSERTION_EVENT, REGISTRATION_KEY as WEBHOOK_REGISTRATION_KEY } from './webhook-registration';
 export type { WebhookApi, WebhookRegistration } from './webhook-registration';

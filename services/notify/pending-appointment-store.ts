@@ -74,9 +74,9 @@ export class PendingAppointmentStore {
     });
   }
 
-  /** Told: only a tombstone stays (for duplicates); the conversation and draft are dropped. */
+  /** Told (or given up): only a tombstone stays (for duplicates); conversation, draft and summaries are dropped. */
   async markNotified(appointmentId: number): Promise<void> {
-    await this.change(appointmentId, (record) => ({ ...record, state: 'notified', conversation: {}, retry: {} }));
+    await this.change(appointmentId, (record) => ({ ...record, state: 'notified', conversation: {}, retry: {}, summary: '', replaces: undefined }));
     await this.updateIndex((ids) => ids.filter((id) => id !== appointmentId));
   }
 
