@@ -44,6 +44,8 @@ export interface AppOverrides {
   logger?: Logger;
   /** State stores (tests pass them to share state between two instances). */
   stores?: StateStores;
+  /** How often the file store's expired conversations are swept (default 5 minutes). */
+  sweepEveryMs?: number;
   /** Host to listen on (default all interfaces). */
   host?: string;
   /** HTTP timeouts (tests shorten them). */
@@ -92,7 +94,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     idleMs: config.conversationIdleMs,
     shortLived: { afterMs: FLOW_IDLE_MS, properties: [CONVERSATION_DATA_PROPERTY, DIALOG_STATE_PROPERTY] },
   });
-  const sweeper = conversations.startSweeping(SWEEP_EVERY_MS, (error) => logger.warn({ err: describeError(error) }, 'conversation state sweep failed'));
+  const sweeper = conversations.startSweeping(overrides.sweepEveryMs ?? SWEEP_EVERY_MS, (error) => logger.warn({ err: describeError(error) }, 'conversation state sweep failed'));
   const conversationState = new ConversationState(conversations);
   const renderer = new ReplyRenderer();
   // The dialogs need the request listener and the notifier needs the dialog: the listener is

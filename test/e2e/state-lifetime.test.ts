@@ -17,6 +17,7 @@ import { freePort } from '../support/free-port';
 import { SPEC_NOW } from '../support/dialog-harness';
 import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
 import { TestChannel, type ChannelConversation } from '../support/test-channel';
+import { sleep, until } from '../support/waiting';
 
 const ONE_MESSAGE = "I'm Ana Diaz, born 3/4/1990, 555-201-3344, I'd like a cleaning next Tuesday afternoon";
 /** Anything that would identify Ana: her name, birth date, phone, or the record matched. */
@@ -134,6 +135,33 @@ describe('state lifetime on file storage', function () {
     await app.sweepConversations();
     assert.deepEqual(readdirSync(conversations), [], 'every conversation idle for 2 hours is deleted');
     assert.match(lastText((await conversation.send(added)).replies), GREETING, 'a new conversation: greeted again');
+  });
+});
+
+describe('the file store\'s periodic sweep', function () {
+  this.timeout(30_000);
+
+  it('deletes expired conversations on its own, and stops when the bot closes', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'state-sweep-'));
+    const clock = new ManualClock(SPEC_NOW);
+    const app = await startTestApp({ STORAGE: 'file', STORAGE_DIR: directory, CONVERSATION_IDLE_HOURS: '1' }, { clock, sweepEveryMs: 20 });
+    const channel = new TestChannel(app.url);
+    await channel.start();
+    const conversations = path.join(directory, 'conversations');
+    try {
+      await channel.conversation().say('book');
+      assert.equal(readdirSync(conversations).length, 1);
+      clock.advance(60 * MINUTE);
+      await until(() => readdirSync(conversations).length === 0);
+      await channel.conversation().say('book');
+    } finally {
+      await channel.stop();
+      await app.close();
+    }
+    clock.advance(60 * MINUTE);
+    await sleep(100);
+    assert.equal(readdirSync(conversations).length, 1, 'no sweep after close');
+    rmSync(directory, { recursive: true, force: true });
   });
 });
 

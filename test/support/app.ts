@@ -13,6 +13,7 @@ export interface TestAppOverrides {
   storage?: Storage;
   stores?: StateStores;
   clock?: Clock;
+  sweepEveryMs?: number;
 }
 
 export async function startTestApp(env: Record<string, string> = {}, overrides: TestAppOverrides = {}): Promise<RunningApp> {
@@ -20,7 +21,7 @@ export async function startTestApp(env: Record<string, string> = {}, overrides: 
   const config = loadConfig({ PORT: '0', STORAGE: 'memory', NEXHEALTH_BASE_URL: sandbox.url, WEBHOOKS_ENABLED: 'false', LOG_LEVEL: 'silent', ...env });
   const { storage } = overrides;
   const stores = overrides.stores ?? (storage ? { records: storage, conversations: storage, secrets: storage } : undefined);
-  return startApp(config, { stores, clock: overrides.clock, logger: createLogger({ level: 'silent' }), host: '127.0.0.1' });
+  return startApp(config, { stores, clock: overrides.clock, sweepEveryMs: overrides.sweepEveryMs, logger: createLogger({ level: 'silent' }), host: '127.0.0.1' });
 }
 
 export interface BotOnChannel {
