@@ -8,7 +8,7 @@ import { MemoryStorage, type Storage } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { StorageConfig } from '../services/config';
 import { readWebhookRegistration, WEBHOOK_REGISTRATION_KEY } from '../services/notify';
-import { FileStorage } from '../services/storage';
+import { FileStorage, type StoreItem, type SweepDecision } from '../services/storage';
 
 export interface StateStores {
   records: Storage;
@@ -19,7 +19,7 @@ export interface StateStores {
 export function createStores(config: StorageConfig): StateStores {
   switch (config.kind) {
     case 'memory':
-      return { records: new MemoryStorage(), conversations: new MemoryStorage(), secrets: new MemoryStorage() };
+      return { records: new MemoryStorage(), conversations: new SweepableMemoryStorage(), secrets: new MemoryStorage() };
     case 'file':
       return {
         records: new FileStorage(config.directory),
@@ -47,4 +47,21 @@ export async function moveWebhookSecret(stores: StateStores): Promise<void> {
     await stores.secrets.write({ [WEBHOOK_REGISTRATION_KEY]: { ...legacy, eTag: '*' } });
   }
   await stores.records.delete([WEBHOOK_REGISTRATION_KEY]);
+}
+
+/** In-memory state the conversation sweep can visit, so a long-running `STORAGE=memory` bot does not grow forever. */
+export class SweepableMemoryStorage extends MemoryStorage {
+  async sweep(decide: (item: StoreItem) => SweepDecision): Promise<number> {
+    let deleted = 0;
+    for (const [key, text] of Object.entries(this.memory)) {
+      const decision = decide(JSON.parse(text) as StoreItem);
+      if (decision === 'delete') {
+        delete this.memory[key];
+        deleted += 1;
+      } else if (decision !== 'keep') {
+        await this.write({ [key]: { ...decision.replace, eTag: '*' } });
+      }
+    }
+    return deleted;
+  }
 }

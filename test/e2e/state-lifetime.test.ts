@@ -165,6 +165,27 @@ describe('the file store\'s periodic sweep', function () {
   });
 });
 
+describe('state lifetime in memory (STORAGE=memory)', function () {
+  this.timeout(30_000);
+
+  it('sweeps expired conversations out of memory, not only out of sight', async () => {
+    const clock = new ManualClock(SPEC_NOW);
+    const app = await startTestApp({ STORAGE: 'memory', CONVERSATION_IDLE_HOURS: '1' }, { clock });
+    const channel = new TestChannel(app.url);
+    await channel.start();
+    try {
+      await channel.conversation().say('book');
+      await channel.conversation().say('book');
+      clock.advance(60 * MINUTE);
+      assert.equal(await app.sweepConversations(), 2);
+      assert.equal(await app.sweepConversations(), 0);
+    } finally {
+      await channel.stop();
+      await app.close();
+    }
+  });
+});
+
 describe('state lifetime on Azure Blob Storage (Azurite)', function () {
   this.timeout(30_000);
   let clock: ManualClock;

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ManualClock } from '../../services/clock';
 import { ExpiringStorage, FileStorage, type KeyValueStorage } from '../../services/storage';
+import { SweepableMemoryStorage } from '../../bot/state-stores';
 import { storageBackends } from '../support/storage-backends';
 
 const MINUTE = 60_000;
@@ -126,5 +127,23 @@ describe('sweeping expired state from the file store', () => {
     }
     assert.deepEqual(readdirSync(directory), []);
     assert.deepEqual(errors, []);
+  });
+});
+
+describe('sweeping expired state from memory (STORAGE=memory)', () => {
+  it('deletes expired items and removes a flow past 30 minutes from the others', async () => {
+    const clock = new ManualClock(new Date('2026-11-24T15:00:00Z'));
+    const memory = new SweepableMemoryStorage();
+    const expiring = new ExpiringStorage(memory, clock, lifetime);
+    await expiring.write({ old: { welcomed: true } });
+    clock.advance(24 * 60 * MINUTE - 30 * MINUTE);
+    await expiring.write({ [KEY]: { welcomed: true, flow: patientFlow } });
+    await memory.write({ 'not-stamped': { kept: true } });
+    clock.advance(30 * MINUTE);
+    assert.equal(await expiring.sweep(), 1);
+    const raw = await memory.read(['old', KEY, 'not-stamped']);
+    assert.deepEqual(Object.keys(raw).sort(), ['not-stamped', KEY]);
+    assert.equal(JSON.stringify(raw[KEY]).includes('Diaz'), false);
+    assert.equal(raw[KEY].welcomed, true);
   });
 });
