@@ -1,6 +1,6 @@
 // The composition root: builds every part from the validated configuration and wires them by
 // constructor. `npm start` and the end-to-end tests both start the bot through here.
-import { ConversationState, MemoryStorage, type Storage } from 'botbuilder';
+import { ConversationState } from 'botbuilder';
 import type { Server } from 'restify';
 import { MainDialog } from '../dialogs/main-dialog';
 import type { ConversationData } from '../dialogs/conversation-data';
@@ -10,8 +10,7 @@ import { systemClock, type Clock } from '../services/clock';
 import type { AppConfig } from '../services/config';
 import { createLogger } from '../services/logger';
 import { NexHealthClient } from '../services/nexhealth';
-import { FileStorage } from '../services/storage';
-import { BlobsStorage } from 'botbuilder-azure-blobs';
+import { ExpiringStorage } from '../services/storage';
 import type { AppointmentRequestListener } from '../dialogs/dialog-services';
 import type { Logger } from '../services/logger';
 import { InsertionOutcomes, PendingAppointmentStore, ensureWebhookRegistration, readWebhookRegistration } from '../services/notify';
@@ -23,21 +22,29 @@ import { WEBHOOK_PATH, registerWebhookRoute } from './webhook-route';
 import { directLineChannel } from './channels/direct-line';
 import { twilioSmsChannel } from './channels/twilio';
 import { ProactiveAdapters, type BotRuntime, type ChannelRoutes } from './runtime';
-import { BookingBot } from './booking-bot';
+import { BookingBot, DIALOG_STATE_PROPERTY } from './booking-bot';
 import { ReplyRenderer } from './rendering/reply-renderer';
 import { randomBytes } from 'node:crypto';
 import { LOCAL_CHANNEL_HEADER, closeServer, createServer, listen } from './server';
+import { createStores, moveWebhookSecret, type StateStores } from './state-stores';
 import { TurnGate } from './turn-gate';
 import { SERVICE_PATH } from './channels/direct-line/local-direct-line';
 
 /** Every channel and route beyond /api/messages; each registers itself on the server. */
 const channels: ChannelRoutes[] = [directLineChannel, twilioSmsChannel];
 
+const CONVERSATION_DATA_PROPERTY = 'conversationData';
+/** A flow's answers (name, birth date, contact, the matched record) last 30 minutes without a message. */
+const FLOW_IDLE_MS = 30 * 60_000;
+const SWEEP_EVERY_MS = 5 * 60_000;
+
 export interface AppOverrides {
   clock?: Clock;
   logger?: Logger;
-  /** State storage (tests pass one to share it between two instances). */
-  storage?: Storage;
+  /** State stores (tests pass them to share state between two instances). */
+  stores?: StateStores;
+  /** How often the file store's expired conversations are swept (default 5 minutes). */
+  sweepEveryMs?: number;
   /** Host to listen on (default all interfaces). */
   host?: string;
 }
@@ -50,6 +57,8 @@ export interface RunningApp {
   outcomes: InsertionOutcomes;
   /** The key the bot signs its local channel calls with (tests act as the bot with it). */
   localChannel: LocalChannelSigning;
+  /** One pass of the conversation-state sweep (it also runs every few minutes on file storage). */
+  sweepConversations(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -75,8 +84,15 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   });
   const booking = new BookingService(client, clock, { locationId: config.nexhealth.locationId, logger });
 
-  const storage = overrides.storage ?? createStorage(config);
-  const conversationState = new ConversationState(storage);
+  const stores = overrides.stores ?? createStores(config.storage);
+  await moveWebhookSecret(stores);
+  // The dialog stack holds a flow's answers too (in its options), so both go after 30 minutes.
+  const conversations = new ExpiringStorage(stores.conversations, clock, {
+    idleMs: config.conversationIdleMs,
+    shortLived: { afterMs: FLOW_IDLE_MS, properties: [CONVERSATION_DATA_PROPERTY, DIALOG_STATE_PROPERTY] },
+  });
+  const sweeper = conversations.startSweeping(overrides.sweepEveryMs ?? SWEEP_EVERY_MS, (error) => logger.warn({ err: describeError(error) }, 'conversation state sweep failed'));
+  const conversationState = new ConversationState(conversations);
   const renderer = new ReplyRenderer();
   // The dialogs need the request listener and the notifier needs the dialog: the listener is
   // given the outcomes coordinator once it exists (below).
@@ -86,7 +102,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     clock,
     renderer,
     logger,
-    conversationData: conversationState.createProperty<ConversationData>('conversationData'),
+    conversationData: conversationState.createProperty<ConversationData>(CONVERSATION_DATA_PROPERTY),
     requests,
   });
   const locks = new ConversationLocks();
@@ -107,7 +123,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   });
 
   const outcomes = new InsertionOutcomes(
-    new PendingAppointmentStore(storage),
+    new PendingAppointmentStore(stores.records),
     client,
     new ProactiveInsertionNotifier(proactive, conversationState, bot.dialogState, dialog, booking, locks, logger.child({ part: 'notify' })),
     clock,
@@ -116,9 +132,9 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   );
   requests.target = new AppointmentRequests(outcomes);
   let webhookSecret: string | undefined;
-  registerWebhookRoute(server, { secret: () => webhookSecret, outcomes, storage, clock, logger: logger.child({ part: 'webhook' }) });
+  registerWebhookRoute(server, { secret: () => webhookSecret, outcomes, storage: stores.records, clock, logger: logger.child({ part: 'webhook' }) });
 
-  const runtime: BotRuntime = { adapter, bot, gate, config, logger, clock, storage, proactive, localUrl: () => url, localChannel };
+  const runtime: BotRuntime = { adapter, bot, gate, config, logger, clock, storage: stores.records, proactive, localUrl: () => url, localChannel };
   const closers = channels.map((register) => register(server, runtime)).filter((registered) => registered?.close);
   port = await listen(server, config.port, overrides.host);
   url = `http://localhost:${port}`;
@@ -126,12 +142,12 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
 
   const registration = config.webhooks.enabled
     ? keepRegistering(async () => {
-      const registered = await ensureWebhookRegistration(client, storage, `${config.publicUrl ?? url}${WEBHOOK_PATH}`, logger.child({ part: 'webhook' }));
+      const registered = await ensureWebhookRegistration(client, stores.secrets, `${config.publicUrl ?? url}${WEBHOOK_PATH}`, logger.child({ part: 'webhook' }));
       webhookSecret = registered.secret;
     }, logger)
     : undefined;
   // Without webhooks, a stored secret (another instance registered) still verifies deliveries.
-  if (!config.webhooks.enabled) webhookSecret = (await readWebhookRegistration(storage))?.secret;
+  if (!config.webhooks.enabled) webhookSecret = (await readWebhookRegistration(stores.secrets))?.secret;
   await registration?.first;
   await outcomes.start();
 
@@ -142,8 +158,10 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     client,
     outcomes,
     localChannel,
+    sweepConversations: () => conversations.sweep(),
     async close() {
       registration?.stop();
+      await sweeper.stop();
       await outcomes.stop();
       for (const registered of closers) await registered?.close?.();
       await closeServer(server);
@@ -189,15 +207,3 @@ function keepRegistering(register: () => Promise<void>, logger: Logger): { first
   };
   return { first: attempt(), stop: () => { stopped = true; if (timer) clearTimeout(timer); } };
 }
-
-function createStorage(config: AppConfig): Storage {
-  switch (config.storage.kind) {
-    case 'memory':
-      return new MemoryStorage();
-    case 'file':
-      return new FileStorage(config.storage.directory);
-    case 'blob':
-      return new BlobsStorage(config.storage.connectionString, config.storage.container);
-  }
-}
-

@@ -10,9 +10,11 @@ export class AppointmentRequests implements AppointmentRequestListener {
 
   async appointmentRequested(context: TurnContext, request: Parameters<AppointmentRequestListener['appointmentRequested']>[1]): Promise<void> {
     const reference = TurnContext.getConversationReference(context.activity);
+    // Enough to reach the conversation; not who the user is (Teams gives a display name, an AAD id).
+    const user = reference.user && { id: reference.user.id, role: reference.user.role };
     await this.outcomes.requested({
       appointmentId: request.appointment.id,
-      conversation: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
+      conversation: JSON.parse(JSON.stringify({ ...reference, user })) as Record<string, unknown>,
       summary: request.summary,
       retry: { ...retryDraft(request.draft, slotKey(request.slot)) },
       ...(request.draft.replaces ? { replaces: request.draft.replaces } : {}),

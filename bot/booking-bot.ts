@@ -9,6 +9,8 @@ import type { ReplyRenderer } from './rendering/reply-renderer';
 
 /** Longer messages are not a booking answer; they are refused before any parsing. */
 export const MAX_MESSAGE_LENGTH = 2_000;
+/** Where the dialog stack is kept in conversation state. */
+export const DIALOG_STATE_PROPERTY = 'dialogState';
 
 export class BookingBot extends ActivityHandler {
   /** The dialog stack's state: proactive turns (insertion results) resume dialogs through it. */
@@ -22,7 +24,7 @@ export class BookingBot extends ActivityHandler {
     private readonly locks: ConversationLocks,
   ) {
     super();
-    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+    this.dialogState = conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY);
     this.welcomed = conversationState.createProperty<boolean>('welcomed');
 
     this.onMembersAdded(async (context, next) => {

@@ -41,7 +41,9 @@ const envSchema = z.object({
   STORAGE: z.preprocess(emptyToUndefined, z.enum(['file', 'memory', 'blob']).default('file')),
   STORAGE_DIR: z.preprocess(emptyToUndefined, z.string().default('./data/state')),
   AZURE_STORAGE_CONNECTION_STRING: optionalString,
-  AZURE_STORAGE_CONTAINER: z.preprocess(emptyToUndefined, z.string().default('bot-state')),
+  // Conversations and secrets go to `<name>-conversations` and `<name>-secrets`: those must be valid container names too.
+  AZURE_STORAGE_CONTAINER: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,48}$/, '3 to 49 lowercase letters, digits and single hyphens').default('bot-state')),
+  CONVERSATION_IDLE_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(24)),
 
   WEBHOOKS_ENABLED: flag(true),
   RECONCILE_AFTER_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(120)),
@@ -107,6 +109,8 @@ export interface AppConfig {
   bot: BotCredentials;
   storage: StorageConfig;
   webhooks: { enabled: boolean; reconcileAfterMs: number };
+  /** A conversation's whole state is forgotten after this long without a message. */
+  conversationIdleMs: number;
   twilio?: TwilioConfig;
   /** Slow clients are cut off: headers, and the whole request, must arrive within these. */
   http: { headersTimeoutMs: number; requestTimeoutMs: number };
@@ -190,6 +194,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     storage,
     webhooks: { enabled: values.WEBHOOKS_ENABLED, reconcileAfterMs: values.RECONCILE_AFTER_SECONDS * 1000 },
+    conversationIdleMs: values.CONVERSATION_IDLE_HOURS * 3_600_000,
     twilio: values.TWILIO_ACCOUNT_SID && values.TWILIO_AUTH_TOKEN && values.TWILIO_PHONE_NUMBER
       ? { accountSid: values.TWILIO_ACCOUNT_SID, authToken: values.TWILIO_AUTH_TOKEN, phoneNumber: values.TWILIO_PHONE_NUMBER, apiBaseUrl: values.TWILIO_API_BASE_URL?.replace(/\/$/, '') }
       : undefined,

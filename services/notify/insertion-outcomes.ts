@@ -27,6 +27,9 @@ export interface InsertionOutcomesOptions {
   pollIntervalMs?: number;
 }
 
+/** A result that could not be told for this long (the conversation is gone) is given up, keeping nothing of it. */
+export const UNDELIVERABLE_AFTER_MS = 7 * 24 * 3_600_000;
+
 export type NewPendingAppointment = Pick<PendingAppointment, 'appointmentId' | 'conversation' | 'summary' | 'retry' | 'replaces'>;
 
 export class InsertionOutcomes {
@@ -151,7 +154,12 @@ export class InsertionOutcomes {
       await beforeNotify?.();
       await this.notifier.notify(claim.record, outcome);
     } catch (error) {
-      await this.store.release(appointmentId);
+      if (this.clock.now().getTime() - Date.parse(claim.record.createdAt) >= UNDELIVERABLE_AFTER_MS) {
+        await this.store.markNotified(appointmentId);
+        this.logger.warn({ appointmentId, outcome, source }, 'insertion result undeliverable for a week: given up');
+      } else {
+        await this.store.release(appointmentId);
+      }
       throw error;
     }
     await this.store.markNotified(appointmentId);

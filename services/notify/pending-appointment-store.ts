@@ -1,7 +1,7 @@
 // Durable records of appointments waiting for the record system's answer, in the bot's storage, so
 // a restart or a second instance loses nothing. Records two instances may touch at once are written
 // with the eTag that was read (never '*'): a conflict is read again and retried, never overwritten.
-import type { KeyValueStorage, StoreItem } from '../storage';
+import { isETagConflict, type KeyValueStorage, type StoreItem } from '../storage';
 import type { InsertionOutcome } from './insertion-event';
 
 export interface PendingAppointment {
@@ -45,9 +45,7 @@ export function isStaleClaim(record: PendingAppointment, now: Date): boolean {
   return !record.claimedAt || now.getTime() - Date.parse(record.claimedAt) >= CLAIM_LEASE_MS;
 }
 
-export function isETagConflict(error: unknown): boolean {
-  return error instanceof Error && /etag conflict|precondition|412/i.test(`${error.name} ${error.message}`);
-}
+export { isETagConflict };
 
 export class PendingAppointmentStore {
   constructor(private readonly storage: KeyValueStorage) {}
@@ -76,9 +74,9 @@ export class PendingAppointmentStore {
     });
   }
 
-  /** Told: only a tombstone stays (for duplicates); the conversation and draft are dropped. */
+  /** Told (or given up): only a tombstone stays (for duplicates); conversation, draft and summaries are dropped. */
   async markNotified(appointmentId: number): Promise<void> {
-    await this.change(appointmentId, (record) => ({ ...record, state: 'notified', conversation: {}, retry: {} }));
+    await this.change(appointmentId, (record) => ({ ...record, state: 'notified', conversation: {}, retry: {}, summary: '', replaces: undefined }));
     await this.updateIndex((ids) => ids.filter((id) => id !== appointmentId));
   }
 

@@ -23,7 +23,7 @@ export interface WebhookRegistration {
 }
 
 export const INSERTION_EVENT = 'appointment_insertion';
-const REGISTRATION_KEY = 'nexhealth-webhook/registration';
+export const REGISTRATION_KEY = 'nexhealth-webhook/registration';
 
 export async function readWebhookRegistration(storage: KeyValueStorage): Promise<WebhookRegistration | undefined> {
   const item = (await storage.read([REGISTRATION_KEY]))[REGISTRATION_KEY];

@@ -1,6 +1,7 @@
 // A durable Storage for `npm start`: one JSON file per key, written atomically (temp file + rename),
 // with eTags for optimistic concurrency, so state survives a restart of the process. It satisfies
-// botbuilder's Storage interface structurally; services never import botbuilder.
+// botbuilder's Storage interface structurally; services never import botbuilder. State holds
+// patient data and secrets: only the bot's own user may read it (files 0600, folders 0700).
 import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -26,9 +27,23 @@ export class ETagConflictError extends Error {
   }
 }
 
+/** A write refused because the item changed since it was read, in any store (file, memory, Blob's 412). */
+export function isETagConflict(error: unknown): boolean {
+  return error instanceof Error && /etag conflict|precondition|412/i.test(`${error.name} ${error.message}`);
+}
+
+/** What a sweep does with one stored item: keep it, delete it, or store this instead. */
+export type SweepDecision = 'keep' | 'delete' | { replace: StoreItem };
+
+const FILE_MODE = 0o600;
+const DIRECTORY_MODE = 0o700;
+/** A temporary file this old is left over from a crash mid-write (a write takes milliseconds). */
+const ORPHANED_TEMPORARY_MS = 60_000;
+
 export class FileStorage implements KeyValueStorage {
-  /** Writes to one key are serialised inside this process so the eTag check and the rename are one step. */
+  /** Writes to one file are serialised inside this process so the eTag check and the rename are one step. */
   private readonly locks = new Map<string, Promise<void>>();
+  private directoryReady?: Promise<void>;
 
   constructor(private readonly directory: string) {}
 
@@ -42,28 +57,95 @@ export class FileStorage implements KeyValueStorage {
   }
 
   async write(changes: StoreItems): Promise<void> {
-    await fs.mkdir(this.directory, { recursive: true });
-    await Promise.all(Object.entries(changes).map(([key, item]) => this.withLock(key, async () => {
+    await this.ensureDirectory();
+    await Promise.all(Object.entries(changes).map(([key, item]) => this.withLock(this.fileFor(key), async () => {
       if (item.eTag !== undefined && item.eTag !== '*') {
         // An eTag that was read means "as I read it": deleted since then is a conflict too (as Blob Storage has it).
         const current = await this.readOne(key);
         if (!current || current.eTag !== item.eTag) throw new ETagConflictError(key);
       }
-      const stored = { ...item, eTag: randomUUID() };
-      const file = this.fileFor(key);
-      const temporary = `${file}.${randomUUID()}.tmp`;
-      await fs.writeFile(temporary, JSON.stringify(stored), 'utf8');
-      await fs.rename(temporary, file);
+      await this.replaceFile(this.fileFor(key), item);
     })));
   }
 
   async delete(keys: string[]): Promise<void> {
-    await Promise.all(keys.map((key) => this.withLock(key, () => fs.rm(this.fileFor(key), { force: true }))));
+    await Promise.all(keys.map((key) => {
+      const file = this.fileFor(key);
+      return this.withLock(file, () => fs.rm(file, { force: true }));
+    }));
   }
 
-  private async readOne(key: string): Promise<StoreItem | undefined> {
+  /**
+   * Visits every stored item once (file names are hashes, so no key is known) and applies
+   * `decide`; also removes temporary files a crash left behind. Returns how many were deleted.
+   */
+  async sweep(decide: (item: StoreItem) => SweepDecision): Promise<number> {
+    let names: string[];
     try {
-      const parsed: unknown = JSON.parse(await fs.readFile(this.fileFor(key), 'utf8'));
+      names = await fs.readdir(this.directory);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw error;
+    }
+    let deleted = 0;
+    for (const name of names) {
+      const file = path.join(this.directory, name);
+      if (name.endsWith('.tmp')) {
+        if (await this.removeOrphanedTemporary(file)) deleted += 1;
+      } else if (name.endsWith('.json')) {
+        await this.withLock(file, async () => {
+          const item = await this.readFile(file);
+          const decision = item ? decide(item) : 'keep';
+          if (decision === 'delete') {
+            await fs.rm(file, { force: true });
+            deleted += 1;
+          } else if (decision !== 'keep') {
+            await this.replaceFile(file, decision.replace);
+          }
+        });
+      }
+    }
+    return deleted;
+  }
+
+  private ensureDirectory(): Promise<void> {
+    // Once per instance; forgotten after a failure so the next write tries again.
+    this.directoryReady ??= fs.mkdir(this.directory, { recursive: true, mode: DIRECTORY_MODE })
+      .then(() => fs.chmod(this.directory, DIRECTORY_MODE))
+      .catch((error: unknown) => {
+        this.directoryReady = undefined;
+        throw error;
+      });
+    return this.directoryReady;
+  }
+
+  /** Temp file (created 0600, never wider) then rename: a reader sees the old item or the new one. */
+  private async replaceFile(file: string, item: StoreItem): Promise<void> {
+    const stored = { ...item, eTag: randomUUID() };
+    const temporary = `${file}.${randomUUID()}.tmp`;
+    await fs.writeFile(temporary, JSON.stringify(stored), { encoding: 'utf8', mode: FILE_MODE, flag: 'wx' });
+    await fs.rename(temporary, file);
+  }
+
+  private async removeOrphanedTemporary(file: string): Promise<boolean> {
+    try {
+      const { mtimeMs } = await fs.stat(file);
+      if (Date.now() - mtimeMs < ORPHANED_TEMPORARY_MS) return false;
+      await fs.rm(file, { force: true });
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+  }
+
+  private readOne(key: string): Promise<StoreItem | undefined> {
+    return this.readFile(this.fileFor(key));
+  }
+
+  private async readFile(file: string): Promise<StoreItem | undefined> {
+    try {
+      const parsed: unknown = JSON.parse(await fs.readFile(file, 'utf8'));
       return typeof parsed === 'object' && parsed !== null ? (parsed as StoreItem) : undefined;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -76,15 +158,15 @@ export class FileStorage implements KeyValueStorage {
     return path.join(this.directory, `${createHash('sha256').update(key).digest('hex')}.json`);
   }
 
-  private async withLock(key: string, work: () => Promise<void>): Promise<void> {
-    const previous = this.locks.get(key) ?? Promise.resolve();
+  private async withLock(file: string, work: () => Promise<void>): Promise<void> {
+    const previous = this.locks.get(file) ?? Promise.resolve();
     const current = previous.catch(() => undefined).then(work);
     const settled = current.catch(() => undefined);
-    this.locks.set(key, settled);
+    this.locks.set(file, settled);
     try {
       await current;
     } finally {
-      if (this.locks.get(key) === settled) this.locks.delete(key);
+      if (this.locks.get(file) === settled) this.locks.delete(file);
     }
   }
 }

@@ -1,3 +1,5 @@
-export { FileStorage, ETagConflictError } from './file-storage';
-export type { KeyValueStorage, StoreItem, StoreItems } from './file-storage';
+export { FileStorage, ETagConflictError, isETagConflict } from './file-storage';
+export type { KeyValueStorage, StoreItem, StoreItems, SweepDecision } from './file-storage';
+export { ExpiringStorage } from './expiring-storage';
+export type { Lifetime, SweepableStorage, Sweeper } from './expiring-storage';
 export { ReplayRecords } from './replay-records';

@@ -58,6 +58,18 @@ describe('loadConfig', () => {
     assert.deepEqual(config.webhooks, { enabled: false, reconcileAfterMs: 30_000 });
   });
 
+  it('forgets conversations after 24 hours idle unless configured', () => {
+    assert.equal(loadConfig({}).conversationIdleMs, 24 * 3_600_000);
+    assert.equal(loadConfig({ CONVERSATION_IDLE_HOURS: '2' }).conversationIdleMs, 2 * 3_600_000);
+    assert.throws(() => loadConfig({ CONVERSATION_IDLE_HOURS: '0' }), /CONVERSATION_IDLE_HOURS/);
+  });
+
+  it('refuses a container name whose conversations and secrets containers would be invalid', () => {
+    assert.throws(() => loadConfig({ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'x', AZURE_STORAGE_CONTAINER: 'Bot_State' }), /AZURE_STORAGE_CONTAINER/);
+    assert.throws(() => loadConfig({ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'x', AZURE_STORAGE_CONTAINER: 'a'.repeat(50) }), /AZURE_STORAGE_CONTAINER/);
+    assert.equal(loadConfig({ AZURE_STORAGE_CONTAINER: 'a'.repeat(49) }).storage.kind, 'file');
+  });
+
   it('turns SMS through Twilio on only with account SID, auth token and number', () => {
     assert.equal(loadConfig({}).twilio, undefined);
     const sid = `AC${'0a'.repeat(16)}`;

@@ -5,7 +5,7 @@ import { MemoryStorage } from 'botbuilder';
 import { ManualClock } from '../../services/clock';
 import { createLogger } from '../../services/logger';
 import { NexHealthClient } from '../../services/nexhealth';
-import { InsertionOutcomes, PendingAppointmentStore, type InsertionOutcome, type PendingAppointment } from '../../services/notify';
+import { InsertionOutcomes, PendingAppointmentStore, UNDELIVERABLE_AFTER_MS, type InsertionOutcome, type PendingAppointment } from '../../services/notify';
 import { SPEC_NOW } from '../support/dialog-harness';
 import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
 import { until } from '../support/waiting';
@@ -109,5 +109,21 @@ describe('insertion outcomes', function () {
     fail = false;
     await flaky.handleWebhook({ kind: 'insertion', appointmentId: 44, outcome: 'complete' });
     assert.deepEqual(told, [{ appointmentId: 44, outcome: 'complete' }]);
+  });
+
+  it('gives up a result it could not tell for a week, keeping nothing of the conversation or the patient', async () => {
+    const notifier = { notify: async () => { throw new Error('conversation gone'); } };
+    const undeliverable = new PendingAppointmentStore(new MemoryStorage());
+    const stuck = new InsertionOutcomes(undeliverable, client, notifier, clock, createLogger({ level: 'silent' }), { reconcileAfterMs: 1_000 });
+    const record = { appointmentId: 45, conversation: { conversation: { id: 'c-45' } }, summary: 'Cleaning, Tue, Dec 1 at 1:00 PM', retry: { patientId: 7 }, replaces: { appointmentId: 9, summary: 'Cleaning', when: 'Mon' } };
+    await stuck.requested(record);
+    clock.advance(UNDELIVERABLE_AFTER_MS - 1);
+    await assert.rejects(stuck.handleWebhook({ kind: 'insertion', appointmentId: 45, outcome: 'complete' }));
+    assert.equal((await undeliverable.get(45))?.state, 'pending', 'still retried within the week');
+    clock.advance(1);
+    await assert.rejects(stuck.handleWebhook({ kind: 'insertion', appointmentId: 45, outcome: 'complete' }));
+    const tombstone = await undeliverable.get(45);
+    assert.deepEqual([tombstone?.state, tombstone?.conversation, tombstone?.retry, tombstone?.summary, tombstone?.replaces], ['notified', {}, {}, '', undefined]);
+    assert.deepEqual(await undeliverable.pendingIds(), []);
   });
 });

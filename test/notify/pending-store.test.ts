@@ -1,11 +1,7 @@
 // The pending-appointment records on real storage: Azurite (Azure Blob Storage) and the file store.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { PendingAppointmentStore, type PendingAppointment } from '../../services/notify';
-import { FileStorage, type KeyValueStorage } from '../../services/storage';
-import { blobStorage } from '../support/azurite';
+import { storageBackends } from '../support/storage-backends';
 
 function pending(appointmentId: number): PendingAppointment {
   return {
@@ -14,15 +10,7 @@ function pending(appointmentId: number): PendingAppointment {
   };
 }
 
-const backends: [string, () => Promise<{ storage: KeyValueStorage; cleanup: () => void }>][] = [
-  ['Azure Blob Storage (Azurite)', async () => ({ storage: await blobStorage(), cleanup: () => undefined })],
-  ['file storage', async () => {
-    const directory = mkdtempSync(path.join(tmpdir(), 'pending-'));
-    return { storage: new FileStorage(directory), cleanup: () => rmSync(directory, { recursive: true, force: true }) };
-  }],
-];
-
-for (const [name, open] of backends) {
+for (const [name, open] of storageBackends) {
   describe(`pending appointments on ${name}`, function () {
     this.timeout(30_000);
     const now = new Date('2026-11-24T15:00:00Z');

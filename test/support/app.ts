@@ -1,17 +1,27 @@
 // Starts the whole bot over HTTP for end-to-end tests, on the shared sandbox, with in-memory state
-// unless a storage is given.
-import { MemoryStorage, type Storage } from 'botbuilder';
+// unless a storage is given (one storage given holds every store: records, conversations, secrets).
+import type { Storage } from 'botbuilder';
 import { startApp, type RunningApp } from '../../bot/app';
+import type { StateStores } from '../../bot/state-stores';
 import type { Clock } from '../../services/clock';
 import { loadConfig } from '../../services/config';
 import { createLogger } from '../../services/logger';
 import { sharedSandbox } from './sandbox';
 import { TestChannel } from './test-channel';
 
-export async function startTestApp(env: Record<string, string> = {}, overrides: { storage?: Storage; clock?: Clock } = {}): Promise<RunningApp> {
+export interface TestAppOverrides {
+  storage?: Storage;
+  stores?: StateStores;
+  clock?: Clock;
+  sweepEveryMs?: number;
+}
+
+export async function startTestApp(env: Record<string, string> = {}, overrides: TestAppOverrides = {}): Promise<RunningApp> {
   const sandbox = await sharedSandbox();
   const config = loadConfig({ PORT: '0', STORAGE: 'memory', NEXHEALTH_BASE_URL: sandbox.url, WEBHOOKS_ENABLED: 'false', LOG_LEVEL: 'silent', ...env });
-  return startApp(config, { storage: overrides.storage ?? new MemoryStorage(), clock: overrides.clock, logger: createLogger({ level: 'silent' }), host: '127.0.0.1' });
+  const { storage } = overrides;
+  const stores = overrides.stores ?? (storage ? { records: storage, conversations: storage, secrets: storage } : undefined);
+  return startApp(config, { stores, clock: overrides.clock, sweepEveryMs: overrides.sweepEveryMs, logger: createLogger({ level: 'silent' }), host: '127.0.0.1' });
 }
 
 export interface BotOnChannel {
@@ -21,7 +31,7 @@ export interface BotOnChannel {
 }
 
 /** A bot with a test channel talking to it, as the webhook suites need: started and closed together. */
-export async function startBotOnChannel(env: Record<string, string>, overrides: { storage?: Storage; clock?: Clock } = {}): Promise<BotOnChannel> {
+export async function startBotOnChannel(env: Record<string, string>, overrides: TestAppOverrides = {}): Promise<BotOnChannel> {
   const app = await startTestApp(env, overrides);
   const channel = new TestChannel(app.url);
   await channel.start();

@@ -1,0 +1,67 @@
+// Where state lives. Three stores, so that what expires, what is swept and what is secret never
+// share a file or a container:
+// - records: pending appointments and SMS opt-outs (STORAGE_DIR, AZURE_STORAGE_CONTAINER);
+// - conversations: ConversationState, expiring (STORAGE_DIR/conversations, <container>-conversations);
+// - secrets: the NexHealth webhook registration (STORAGE_DIR/secrets, <container>-secrets).
+import path from 'node:path';
+import { MemoryStorage, type Storage } from 'botbuilder';
+import { BlobsStorage } from 'botbuilder-azure-blobs';
+import type { StorageConfig } from '../services/config';
+import { readWebhookRegistration, WEBHOOK_REGISTRATION_KEY } from '../services/notify';
+import { FileStorage, type StoreItem, type SweepDecision } from '../services/storage';
+
+export interface StateStores {
+  records: Storage;
+  conversations: Storage;
+  secrets: Storage;
+}
+
+export function createStores(config: StorageConfig): StateStores {
+  switch (config.kind) {
+    case 'memory':
+      return { records: new MemoryStorage(), conversations: new SweepableMemoryStorage(), secrets: new MemoryStorage() };
+    case 'file':
+      return {
+        records: new FileStorage(config.directory),
+        conversations: new FileStorage(path.join(config.directory, 'conversations')),
+        secrets: new FileStorage(path.join(config.directory, 'secrets')),
+      };
+    case 'blob':
+      return {
+        records: new BlobsStorage(config.connectionString, config.container),
+        conversations: new BlobsStorage(config.connectionString, `${config.container}-conversations`),
+        secrets: new BlobsStorage(config.connectionString, `${config.container}-secrets`),
+      };
+  }
+}
+
+/**
+ * Earlier versions kept the webhook registration (with its secret) among the records: it moves to
+ * the secrets store, so the same endpoint keeps working and no copy of the secret stays behind.
+ */
+export async function moveWebhookSecret(stores: StateStores): Promise<void> {
+  if (stores.records === stores.secrets) return;
+  const legacy = (await stores.records.read([WEBHOOK_REGISTRATION_KEY]))[WEBHOOK_REGISTRATION_KEY];
+  if (!legacy) return;
+  if (!(await readWebhookRegistration(stores.secrets))) {
+    await stores.secrets.write({ [WEBHOOK_REGISTRATION_KEY]: { ...legacy, eTag: '*' } });
+  }
+  await stores.records.delete([WEBHOOK_REGISTRATION_KEY]);
+}
+
+/** In-memory state the conversation sweep can visit, so a long-running `STORAGE=memory` bot does not grow forever. */
+export class SweepableMemoryStorage extends MemoryStorage {
+  async sweep(decide: (item: StoreItem) => SweepDecision): Promise<number> {
+    let deleted = 0;
+    for (const [key, text] of Object.entries(this.memory)) {
+      const decision = decide(JSON.parse(text) as StoreItem);
+      if (decision === 'delete') {
+        delete this.memory[key];
+        deleted += 1;
+      } else if (decision !== 'keep') {
+        await this.write({ [key]: { ...decision.replace, eTag: '*' } });
+      }
+    }
+    return deleted;
+  }
+}
