@@ -258,7 +258,7 @@ describe('NexHealth client against the sandbox', function () {
   describe('faults', () => {
     it('paces a burst under the sandbox\'s 100 requests a second, so no 429 comes back', async () => {
       // Paced well under the limit so a loaded CI machine cannot bunch the arrivals over it.
-      const client = makeClient({ maxRetries: 0, requestsPerSecond: 60 });
+      const client = makeClient({ maxRetries: 0, rateLimits: { perSecond: 60 } });
       await client.listLocations();
       const started = Date.now();
       await Promise.all(Array.from({ length: 120 }, () => client.getAppointment(sandbox.seed.appointments.patelNextWeekday0900)));
