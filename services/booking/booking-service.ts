@@ -197,7 +197,7 @@ export class BookingService {
   /** Books a time; a time taken meanwhile is reported, not thrown. */
   async book(request: { locationId: number; patientId: number; appointmentTypeId: number; slot: OpenSlot }): Promise<BookingResult> {
     // Whatever the outcome (booked, taken by someone else, unclear), the cached times are stale.
-    this.slotCache.invalidate(request.locationId);
+    this.slotCache.invalidate(request.locationId, request.slot);
     try {
       const appointment = await this.client.createAppointment({
         locationId: request.locationId,

@@ -26,6 +26,8 @@ interface Cell {
 
 export class SlotCache {
   private readonly cells = new Map<string, Cell>();
+  /** Each searched location's zone, to tell which local days a booking touches. */
+  private readonly zones = new Map<number, string>();
 
   constructor(private readonly ttlMs: number, private readonly clock: Clock) {}
 
@@ -33,6 +35,7 @@ export class SlotCache {
   async search(query: SlotCacheQuery, fetch: SlotFetch): Promise<OpenSlot[]> {
     if (this.ttlMs <= 0) return sortByStart(await fetch({ startDate: query.startDate, days: query.days, providerIds: [...query.providerIds] }));
     const now = this.clock.now().getTime();
+    this.zones.set(query.locationId, query.timeZone);
     this.forgetExpired(now);
     const dates = daysFrom(query.startDate, query.days);
     const missing = query.providerIds.flatMap((providerId) => dates.filter((date) => !this.cells.has(cellKey(query, providerId, date)))
@@ -45,14 +48,22 @@ export class SlotCache {
     return sortByStart(parts.flat());
   }
 
-  /** After a booking or a cancellation at the location (or anywhere): its times have changed. */
-  invalidate(locationId?: number): void {
+  /**
+   * After a booking or a cancellation: the times of the location's days from `span.start` to
+   * `span.end` have changed, for every provider and type (they may share an operatory). Without a
+   * span, the whole location; without a location, everything.
+   */
+  invalidate(locationId?: number, span?: { start: string; end: string }): void {
     if (locationId === undefined) {
       this.cells.clear();
       return;
     }
-    const prefix = `${locationId}:`;
-    for (const key of [...this.cells.keys()]) if (key.startsWith(prefix)) this.cells.delete(key);
+    const zone = this.zones.get(locationId);
+    const dates = zone && span ? localDays(span, zone) : undefined;
+    for (const key of [...this.cells.keys()]) {
+      const [location, , , date] = key.split(':');
+      if (location === String(locationId) && (!dates || dates.includes(date ?? ''))) this.cells.delete(key);
+    }
   }
 
   /** One fetch over the missing days (first to last) for the providers missing any; one cell each. */
@@ -96,6 +107,13 @@ function groupByCell(query: SlotCacheQuery, slots: OpenSlot[]): Map<string, Open
     else groups.set(key, [slot]);
   }
   return groups;
+}
+
+function localDays(span: { start: string; end: string }, zone: string): string[] | undefined {
+  const first = DateTime.fromISO(span.start, { zone }).toISODate();
+  const last = DateTime.fromISO(span.end || span.start, { zone }).toISODate() ?? first;
+  if (!first || !last) return undefined;
+  return daysFrom(first, Math.max(1, dayCount(first, last)));
 }
 
 function sortByStart(slots: OpenSlot[]): OpenSlot[] {

@@ -120,6 +120,26 @@ describe('SlotCache', () => {
     assert.equal(fetches.length, 2, 'a narrower search is served from the cells');
   });
 
+  it('forgets only the days a booking touches, for every provider and type of that location', async () => {
+    const cache = new SlotCache(5_000, new ManualClock(NOW));
+    const fetches: string[] = [];
+    const fetch: SlotFetch = async (range) => {
+      fetches.push(`${range.startDate}+${range.days}`);
+      return [];
+    };
+    const week = { ...query, startDate: '2026-11-30', days: 5 };
+    await cache.search(week, fetch);
+    await cache.search({ ...week, locationId: 2 }, fetch);
+    // 23:30 to 00:30 in New York: Tuesday and Wednesday.
+    cache.invalidate(1, { start: '2026-12-01T23:30:00-05:00', end: '2026-12-02T00:30:00-05:00' });
+    await cache.search(week, fetch);
+    await cache.search({ ...week, locationId: 2 }, fetch);
+    assert.deepEqual(fetches, ['2026-11-30+5', '2026-11-30+5', '2026-12-01+2'], 'Tuesday and Wednesday again, at that location only');
+    cache.invalidate(1);
+    await cache.search(week, fetch);
+    assert.equal(fetches[3], '2026-11-30+5', 'without a span: the whole location');
+  });
+
   it('does not remember a failed fetch', async () => {
     const cache = new SlotCache(5_000, new ManualClock(NOW));
     let calls = 0;
