@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { ManualClock } from '../../services/clock';
 import { BookingService, type OpenSlot, type TimeSearch } from '../../services/booking';
 import { SlotCache, type SlotFetch } from '../../services/booking/slot-cache';
-import { NexHealthClient } from '../../services/nexhealth';
 import type { RunningSandbox } from '../../sandbox';
+import { createSharedServices } from '../support/dialog-harness';
 import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
 
 const NOW = new Date('2026-11-24T15:00:00Z'); // Tue 10:00 in New York
@@ -17,9 +17,11 @@ describe('slot-search cache', function () {
   let admin: SandboxAdmin;
   let clock: ManualClock;
 
-  const service = (slotCacheTtlMs?: number): BookingService => {
-    const client = new NexHealthClient({ baseUrl: sandbox.url, apiKey: 'sandbox-api-key', subdomain: 'demo-dental', clock, timeoutMs: 5_000 });
-    return new BookingService(client, clock, { slotCacheTtlMs });
+  /** A booking service on a freshly reset sandbox (the shared one), its clock at NOW. */
+  const service = async (slotCacheTtlMs?: number): Promise<BookingService> => {
+    const shared = await createSharedServices({ now: NOW, slotCacheTtlMs });
+    clock = shared.clock;
+    return shared.booking;
   };
   const search = (providerId: number | 'any' = 'any'): TimeSearch => ({
     locationId: sandbox.seed.locations.brooklyn,
@@ -34,13 +36,8 @@ describe('slot-search cache', function () {
     admin = new SandboxAdmin(sandbox.url);
   });
 
-  beforeEach(async () => {
-    clock = new ManualClock(NOW);
-    await admin.reset(NOW);
-  });
-
   it('answers a second identical search within the TTL without asking NexHealth again', async () => {
-    const booking = service();
+    const booking = await service();
     const first = await booking.findTimes(search());
     const calls = await slotSearches();
     assert.ok(calls >= 1);
@@ -54,18 +51,17 @@ describe('slot-search cache', function () {
   });
 
   it('shares one search among fifty patients looking at the same week at once', async () => {
-    const alone = service();
+    const alone = await service();
     await alone.findTimes(search());
     const oneSearch = await slotSearches();
-    await admin.resetCounters();
-    const booking = service();
+    const booking = await service();
     const offers = await Promise.all(Array.from({ length: 50 }, () => booking.findTimes(search())));
     assert.equal(await slotSearches(), oneSearch, 'single flight: the fifty cost what one costs');
     assert.ok(offers.every((offer) => offer.slots.length > 0 && JSON.stringify(offer) === JSON.stringify(offers[0])));
   });
 
   it('forgets the location\'s times after a booking, so the booked time is not offered again', async () => {
-    const booking = service();
+    const booking = await service();
     const before = await booking.findTimes(search(sandbox.seed.providers.sarahLee));
     const calls = await slotSearches();
     const slot = before.slots[0] as OpenSlot;
@@ -77,7 +73,7 @@ describe('slot-search cache', function () {
   });
 
   it('forgets the times after a cancellation', async () => {
-    const booking = service();
+    const booking = await service();
     await booking.findTimes(search());
     const calls = await slotSearches();
     await booking.cancel(sandbox.seed.appointments.patelNextWeekday0900);
@@ -86,7 +82,7 @@ describe('slot-search cache', function () {
   });
 
   it('asks every time when turned off (TTL 0)', async () => {
-    const booking = service(0);
+    const booking = await service(0);
     await booking.findTimes(search());
     const calls = await slotSearches();
     await booking.findTimes(search());
