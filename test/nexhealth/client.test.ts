@@ -361,12 +361,14 @@ describe('NexHealth client against the sandbox', function () {
     });
 
     it('honours Retry-After on a read, and holds the other requests on its windows meanwhile', async () => {
-      const client = makeClient({ sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
+      let paused: () => void = () => undefined;
+      const pausing = new Promise<void>((resolve) => { paused = resolve; });
+      const client = makeClient({ sleep: (ms) => { paused(); return new Promise((resolve) => setTimeout(resolve, ms)); } });
       await client.listLocations();
       await admin.fault({ kind: 'rate_limit', path: '/appointment_slots', times: 1, retryAfterSeconds: 1 });
       const started = Date.now();
       const first = client.getAppointmentSlots(slotSearch());
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await pausing; // the first got its 429 and waits: now another patient searches
       const second = client.getAppointmentSlots(slotSearch()).then(() => Date.now() - started);
       await first;
       assert.ok(Date.now() - started >= 950, 'waited for Retry-After');
