@@ -118,12 +118,17 @@ export class FairLimiter {
     });
   }
 
-  /** Nobody starts on these windows until `until` settles (after a 429, the key is over a limit). */
+  /**
+   * Nobody starts on these windows until `until` settles (after a 429, the key is over a limit).
+   * They open a timer tick later, so the request that waited has queued its retry (first) by then.
+   */
   hold(windows: readonly SlidingWindow[], until: Promise<unknown>): void {
     for (const window of windows) window.hold();
     const release = (): void => {
-      for (const window of windows) window.unhold();
-      this.pump();
+      this.schedule(() => {
+        for (const window of windows) window.unhold();
+        this.pump();
+      }, 0);
     };
     until.then(release, release);
   }
