@@ -99,7 +99,8 @@ export class FairLimiter {
 
   constructor(options: FairLimiterOptions = {}) {
     this.now = options.now ?? Date.now;
-    this.maxQueue = options.maxQueue ?? 5_000;
+    // Under a minute of the key's whole budget (3,000 a minute): a longer wait helps no patient.
+    this.maxQueue = options.maxQueue ?? 2_000;
     this.schedule = options.schedule ?? realSchedule;
   }
 
