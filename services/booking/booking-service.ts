@@ -196,8 +196,6 @@ export class BookingService {
 
   /** Books a time; a time taken meanwhile is reported, not thrown. */
   async book(request: { locationId: number; patientId: number; appointmentTypeId: number; slot: OpenSlot }): Promise<BookingResult> {
-    // Whatever the outcome (booked, taken by someone else, unclear), the cached times are stale.
-    this.slotCache.invalidate(request.locationId, request.slot);
     try {
       const appointment = await this.client.createAppointment({
         locationId: request.locationId,
@@ -212,6 +210,10 @@ export class BookingService {
     } catch (error) {
       if (isNexHealthError(error, 'slot_unavailable')) return { kind: 'taken' };
       throw error;
+    } finally {
+      // Whatever the outcome (booked, taken by someone else, unclear), the times of that day are
+      // stale, including any fetched while the create was on its way.
+      this.slotCache.invalidate(request.locationId, request.slot);
     }
   }
 

@@ -72,6 +72,19 @@ describe('slot-search cache', function () {
     assert.ok(!after.slots.some((candidate) => candidate.start === slot.start), 'the booked time is gone');
   });
 
+  it('does not offer a booked time afterwards, even when times were looked up while the create was on its way', async () => {
+    const booking = await service();
+    const slot = (await booking.findTimes(search(sandbox.seed.providers.sarahLee))).slots[0] as OpenSlot;
+    await admin.fault({ kind: 'slow', path: '/appointments', method: 'POST', times: 1, delayMs: 1_000 });
+    const booked = booking.book({ locationId: slot.locationId, patientId: sandbox.seed.patients.anaDiaz, appointmentTypeId: search().appointmentTypeId, slot });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const during = await booking.findTimes(search(sandbox.seed.providers.sarahLee));
+    assert.ok(during.slots.some((candidate) => candidate.start === slot.start), 'still free while the create waits');
+    assert.equal((await booked).kind, 'requested');
+    const after = await booking.findTimes(search(sandbox.seed.providers.sarahLee));
+    assert.ok(!after.slots.some((candidate) => candidate.start === slot.start), 'not offered once booked');
+  });
+
   it('forgets the times after a cancellation', async () => {
     const booking = await service();
     await booking.findTimes(search());
