@@ -1,5 +1,6 @@
 // Test controls under /__sandbox: not part of the NexHealth API, no auth, plain JSON.
 import { ApiError, isObject, parseDateTime, type ApiResponse, type Json, type Router } from './http';
+import type { NexHealthLimits } from '../services/nexhealth/rate-limits';
 import type { Fault, FaultKind, SandboxRuntime } from './server';
 
 const FAULT_KINDS: FaultKind[] = ['down', 'slow', 'rate_limit', 'server_error', 'lose_response'];
@@ -18,6 +19,22 @@ function count(obj: Json, key: string, { allowZero = true } = {}): number | unde
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < (allowZero ? 0 : 1)) throw bad(`${key} must be a ${allowZero ? 'non-negative' : 'positive'} integer`);
   return value;
+}
+
+const LIMIT_NAMES: (keyof NexHealthLimits)[] = ['perSecond', 'listReadsPerSecond', 'patientsAndAppointmentsPerMinute', 'otherPerMinute', 'secondMs', 'minuteMs'];
+
+/** `limits`: some of the per-key limits, each a positive integer (tests shorten the windows). */
+function limitChanges(value: unknown): Partial<NexHealthLimits> | undefined {
+  if (value === undefined) return undefined;
+  if (!isObject(value)) throw bad('limits must be an object');
+  const changes: Partial<NexHealthLimits> = {};
+  for (const [name, limit] of Object.entries(value)) {
+    const known = LIMIT_NAMES.find((candidate) => candidate === name);
+    if (!known) throw bad(`limits.${name} is not one of ${LIMIT_NAMES.join(', ')}`);
+    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) throw bad(`limits.${name} must be a positive integer`);
+    changes[known] = limit;
+  }
+  return changes;
 }
 
 export function registerAdmin(router: Router, runtime: SandboxRuntime): void {
@@ -82,11 +99,16 @@ export function registerAdmin(router: Router, runtime: SandboxRuntime): void {
       retries = list.map(Number);
     }
     if (input.rateLimits !== undefined && typeof input.rateLimits !== 'boolean') throw bad('rateLimits must be a boolean');
+    const limits = limitChanges(input.limits);
     if (delay !== undefined) runtime.settings.insertionDelayMs = delay;
     if (ttl !== undefined) runtime.settings.tokenTtlSeconds = ttl;
     if (retries) runtime.settings.webhookRetryDelaysMs = retries;
     if (typeof input.rateLimits === 'boolean') runtime.settings.rateLimits = input.rateLimits;
-    return json({ ...runtime.settings });
+    if (limits) {
+      Object.assign(runtime.settings.limits, limits);
+      runtime.resetLimits();
+    }
+    return json({ ...runtime.settings, limits: { ...runtime.settings.limits } });
   });
 
   router.add('GET', '/__sandbox/faults', () => json(view().faults as unknown[]));
@@ -139,8 +161,12 @@ export function registerAdmin(router: Router, runtime: SandboxRuntime): void {
 
   router.add('DELETE', '/__sandbox/counters', () => {
     runtime.counters.clear();
+    runtime.rateLimited.clear();
     return json({});
   });
+
+  // Requests refused with 429 by the documented limits (injected faults are not counted here).
+  router.add('GET', '/__sandbox/rate-limited', () => json(Object.fromEntries([...runtime.rateLimited].sort(([a], [b]) => a.localeCompare(b)))));
 
   router.add('GET', '/__sandbox/webhook-deliveries', () => json([...runtime.webhooks.records]));
 }

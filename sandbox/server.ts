@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
 import type { Logger } from 'pino';
 import { createLogger } from '../services/logger';
+import { DOCUMENTED_LIMITS, KeyBudget, type NexHealthLimits } from '../services/nexhealth/rate-limits';
 import { registerAdmin } from './admin';
 import { registerApi } from './api';
 import {
@@ -44,6 +45,8 @@ export interface Settings {
   webhookRetryDelaysMs: number[];
   /** Sandbox-only switch; on by default like the real API. */
   rateLimits: boolean;
+  /** The limits enforced per key: NexHealth's documented ones unless a test shortens them. */
+  limits: NexHealthLimits;
 }
 
 /** `lose_response`: the request is processed, then the connection drops before the answer. */
@@ -67,6 +70,10 @@ export interface SandboxRuntime {
   settings: Settings;
   faults: Fault[];
   counters: Map<string, number>;
+  /** Requests answered 429 because a documented limit was exceeded (not injected faults), by route. */
+  rateLimited: Map<string, number>;
+  /** Forgets what each key has used of its limits (after the limits change). */
+  resetLimits(): void;
   insertions: { failNext: number; failReason: string };
   webhooks: WebhookDispatcher;
   /** Back to seed; `frozenAt` freezes the clock there first so the seed is placed relative to it. */
@@ -75,37 +82,24 @@ export interface SandboxRuntime {
   seed(): SeedSummary;
 }
 
-// Documented limits, per API key: 100 req/s; per minute 1,000 on patients/appointments, 2,000 else.
-const PER_SECOND_LIMIT = 100;
-const PER_MINUTE_LIMIT_HEAVY = 1000;
-const PER_MINUTE_LIMIT_OTHER = 2000;
+/** Each API key's budget under the documented limits (services/nexhealth/rate-limits.ts). */
+class KeyBudgets {
+  private readonly budgets = new Map<string, KeyBudget>();
 
-class RateLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
+  constructor(private readonly limits: () => NexHealthLimits) {}
 
   /** True when this request is over a limit. Uses real time: limits are about real load. */
-  over(key: string, path: string): boolean {
-    const now = Date.now();
-    const heavy = /^\/(patients|appointments)(\/|$)/.test(path);
-    const checks: Array<[string, number, number]> = [
-      [`${key}|s`, 1000, PER_SECOND_LIMIT],
-      [`${key}|m|${heavy ? 'heavy' : 'other'}`, 60_000, heavy ? PER_MINUTE_LIMIT_HEAVY : PER_MINUTE_LIMIT_OTHER],
-    ];
-    let over = false;
-    for (const [id, span, limit] of checks) {
-      let window = this.windows.get(id);
-      if (!window || now - window.start >= span) {
-        window = { start: now, count: 0 };
-        this.windows.set(id, window);
-      }
-      window.count += 1;
-      if (window.count > limit) over = true;
+  over(key: string, method: string, route: string): boolean {
+    let budget = this.budgets.get(key);
+    if (!budget) {
+      budget = new KeyBudget(this.limits());
+      this.budgets.set(key, budget);
     }
-    return over;
+    return !budget.admit(method, route, Date.now());
   }
 
   clear(): void {
-    this.windows.clear();
+    this.budgets.clear();
   }
 }
 
@@ -143,6 +137,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     webhookRetryDelaysMs: [...(options.webhookRetryDelaysMs ?? DEFAULT_WEBHOOK_RETRY_DELAYS_MS)],
     rateLimits: true,
+    limits: { ...DOCUMENTED_LIMITS },
   });
   // The signing secret survives resets so a client's cached token stays valid across tests.
   const jwtSecret = randomBytes(32);
@@ -154,8 +149,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   let state = initial.state;
   let summary = initial.summary;
   const insertionTimers = new Set<NodeJS.Timeout>();
-  const limiter = new RateLimiter();
   const settings = defaults();
+  const limiter = new KeyBudgets(() => settings.limits);
 
   const runtime: SandboxRuntime = {
     state: () => state,
@@ -171,6 +166,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     settings,
     faults: [],
     counters: new Map(),
+    rateLimited: new Map(),
+    resetLimits: () => limiter.clear(),
     insertions: { failNext: 0, failReason: 'The record system refused the appointment' },
     webhooks: new WebhookDispatcher({ now, retryDelaysMs: () => settings.webhookRetryDelaysMs, logger }),
     reset(frozenAt) {
@@ -182,6 +179,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       runtime.webhooks.reset();
       runtime.faults.length = 0;
       runtime.counters.clear();
+      runtime.rateLimited.clear();
       runtime.insertions.failNext = 0;
       runtime.insertions.failReason = 'The record system refused the appointment';
       limiter.clear();
@@ -305,8 +303,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       key = bearerKey(authorization);
       if (!key) return send(response, unauthorized());
     }
-    if (settings.rateLimits && limiter.over(key, path)) {
-      return send(response, { status: 429, body: failure(['Too many requests']) });
+    if (settings.rateLimits && limiter.over(key, method, isAuth ? path : matched?.route.pattern ?? path)) {
+      runtime.rateLimited.set(routeKey, (runtime.rateLimited.get(routeKey) ?? 0) + 1);
+      return send(response, { status: 429, body: failure(['Too many requests'], 'Rate limit exceeded') });
     }
     if (isAuth) {
       return send(response, { status: 201, body: { code: true, data: { token: issueToken() }, description: 'Authenticated', error: [] } });

@@ -9,6 +9,7 @@ import {
 } from '../nexhealth';
 import { summarizeAppointment, type AppointmentFacts, type AppointmentSummary } from './appointment-summary';
 import { providerName } from './provider-name';
+import { SlotCache } from './slot-cache';
 import { matchPatient, type PatientIdentity, type PatientMatch } from './patient-match';
 import { onePerTime, rankAround, rankInWindow, searchRange, slotsFromGroups, type OpenSlot, type PreferenceWindows } from './slot-ranking';
 
@@ -21,6 +22,8 @@ export interface BookingServiceOptions {
   horizonDays?: number;
   /** How many times are offered at once. */
   offerSize?: number;
+  /** How long open times are reused per (location, type, provider, day); 0 turns the cache off. */
+  slotCacheTtlMs?: number;
   logger?: Logger;
 }
 
@@ -75,14 +78,17 @@ export type BookingResult =
 /** Days searched either side of a preference that has no open time. */
 const AROUND_BEFORE_DAYS = 7;
 const AROUND_AFTER_DAYS = 21;
+const DEFAULT_SLOT_CACHE_TTL_MS = 5_000;
 
 export class BookingService {
   private readonly horizonDays: number;
   private readonly offerSize: number;
+  private readonly slotCache: SlotCache;
 
   constructor(private readonly client: NexHealthClient, private readonly clock: Clock, private readonly options: BookingServiceOptions = {}) {
     this.horizonDays = options.horizonDays ?? 30;
     this.offerSize = options.offerSize ?? 5;
+    this.slotCache = new SlotCache(options.slotCacheTtlMs ?? DEFAULT_SLOT_CACHE_TTL_MS, clock);
   }
 
   /** The practice's active locations (only the configured one when set). */
@@ -179,12 +185,12 @@ export class BookingService {
     const preference = search.preference.windows.length > 0 ? search.preference
       : { windows: [{ start: now.toISO() ?? '', end: now.plus({ days: this.horizonDays }).toISO() ?? '' }], asap: true };
     const range = searchRange(preference, location.tz) ?? { startDate: now.toISODate() ?? '', days: this.horizonDays };
-    const inRange = await this.openSlots(search, providerIds, range.startDate, Math.min(range.days, this.horizonDays + 1));
+    const inRange = await this.openSlots(search, providerIds, location.tz, range.startDate, Math.min(range.days, this.horizonDays + 1));
     const fitting = rankInWindow(inRange, preference, this.offerSize, exclude);
     if (fitting.length > 0) return { slots: fitting, fit: 'window' };
     const from = DateTime.max(now.startOf('day'), DateTime.fromISO(range.startDate, { zone: location.tz }).minus({ days: AROUND_BEFORE_DAYS }));
     const days = range.days + AROUND_BEFORE_DAYS + AROUND_AFTER_DAYS;
-    const around = await this.openSlots(search, providerIds, from.toISODate() ?? range.startDate, days);
+    const around = await this.openSlots(search, providerIds, location.tz, from.toISODate() ?? range.startDate, days);
     return { slots: rankAround(around, preference, this.offerSize, exclude), fit: 'around' };
   }
 
@@ -204,6 +210,10 @@ export class BookingService {
     } catch (error) {
       if (isNexHealthError(error, 'slot_unavailable')) return { kind: 'taken' };
       throw error;
+    } finally {
+      // Whatever the outcome (booked, taken by someone else, unclear), the times of that day are
+      // stale, including any fetched while the create was on its way.
+      this.slotCache.invalidate(request.locationId, request.slot);
     }
   }
 
@@ -249,22 +259,27 @@ export class BookingService {
   }
 
   async cancel(appointmentId: number): Promise<void> {
-    await this.client.cancelAppointment(appointmentId);
+    try {
+      await this.client.cancelAppointment(appointmentId);
+    } finally {
+      // Cancellations are rare and the answer may be lost: forget every location's times.
+      this.slotCache.invalidate();
+    }
   }
 
   async appointment(appointmentId: number): Promise<Appointment> {
     return this.client.getAppointment(appointmentId);
   }
 
-  private async openSlots(search: TimeSearch, providerIds: number[], startDate: string, days: number): Promise<OpenSlot[]> {
-    const groups = await this.client.getAppointmentSlots({
-      startDate,
-      days,
+  private async openSlots(search: TimeSearch, providerIds: number[], timeZone: string, startDate: string, days: number): Promise<OpenSlot[]> {
+    const query = { locationId: search.locationId, appointmentTypeId: search.appointmentTypeId, providerIds, startDate, days, timeZone };
+    const slots = await this.slotCache.search(query, async (range) => slotsFromGroups(await this.client.getAppointmentSlots({
+      startDate: range.startDate,
+      days: range.days,
       locationIds: [search.locationId],
-      providerIds,
+      providerIds: range.providerIds,
       appointmentTypeId: search.appointmentTypeId,
-    });
-    const slots = slotsFromGroups(groups);
+    })));
     return search.providerId === 'any' ? onePerTime(slots) : slots;
   }
 }

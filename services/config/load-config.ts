@@ -30,6 +30,7 @@ const envSchema = z.object({
   NEXHEALTH_TIMEOUT_MS: positiveInt(10_000),
   NEXHEALTH_MAX_RETRIES: positiveInt(3),
   NEXHEALTH_REFERENCE_TTL_SECONDS: positiveInt(300),
+  NEXHEALTH_SLOT_CACHE_SECONDS: positiveInt(5),
   SANDBOX_PORT: port(3979),
   SANDBOX_INSERTION_DELAY_MS: positiveInt(2000),
 
@@ -77,6 +78,8 @@ export interface NexHealthConfig {
   timeoutMs: number;
   maxRetries: number;
   referenceTtlMs: number;
+  /** How long open times are reused per location, type, provider and day (0: not at all). */
+  slotCacheTtlMs: number;
 }
 
 export type StorageConfig =
@@ -185,6 +188,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       timeoutMs: values.NEXHEALTH_TIMEOUT_MS,
       maxRetries: values.NEXHEALTH_MAX_RETRIES,
       referenceTtlMs: values.NEXHEALTH_REFERENCE_TTL_SECONDS * 1000,
+      slotCacheTtlMs: values.NEXHEALTH_SLOT_CACHE_SECONDS * 1000,
     },
     bot: {
       appId: values.MicrosoftAppId,

@@ -4,3 +4,5 @@ export { NexHealthError, isNexHealthError, scrub } from './errors';
 export type { NexHealthErrorKind } from './errors';
 export { API_VERSION_ACCEPT } from './transport';
 export * from './types';
+export { DOCUMENTED_LIMITS, KeyBudget } from './rate-limits';
+export type { NexHealthLimits } from './rate-limits';

@@ -3,7 +3,7 @@
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { NexHealthError, isNexHealthError } from './errors';
-import { NexHealthTransport, type HttpMethod, type Query } from './transport';
+import { NexHealthTransport, type HttpMethod, type Query, type TransportOptions } from './transport';
 import { TtlCache } from './ttl-cache';
 import type {
   Appointment, AppointmentChanges, AppointmentQuery, AppointmentType, Availability, Institution, Location,
@@ -20,8 +20,10 @@ export interface NexHealthClientOptions {
   timeoutMs?: number;
   maxRetries?: number;
   referenceTtlMs?: number;
-  /** Requests a second this client allows itself (default 90, under NexHealth's 100 per key). */
-  requestsPerSecond?: number;
+  /** The key's rate limits, the wait queue's size, how long 429s are waited out (transport.ts). */
+  rateLimits?: TransportOptions['rateLimits'];
+  maxQueuedRequests?: number;
+  rateLimitWaitMs?: TransportOptions['rateLimitWaitMs'];
   /** per_page of list calls (100 unless a test wants to see paging). */
   pageSize?: number;
   /** Test hooks: deterministic jitter and instant waits. */
@@ -49,7 +51,9 @@ export class NexHealthClient {
       logger: options.logger,
       random: options.random,
       sleep: options.sleep,
-      requestsPerSecond: options.requestsPerSecond,
+      rateLimits: options.rateLimits,
+      maxQueuedRequests: options.maxQueuedRequests,
+      rateLimitWaitMs: options.rateLimitWaitMs,
     });
     this.referenceCache = new TtlCache<unknown>(options.referenceTtlMs ?? 300_000, options.clock);
   }

@@ -1,11 +1,13 @@
 // HTTP to NexHealth on axios: version header, bearer token, envelope unwrapped, statuses mapped to
 // typed errors, retries with exponential backoff and full jitter. Reads are retried; writes only
 // when the API says it did not process them (429, 401 with a stale token, connection refused).
+// Every request first waits its turn within the key's documented limits (rate-limits.ts).
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { NexHealthError, type NexHealthErrorKind } from './errors';
-import { RateLimiter } from './rate-limiter';
+import { FairLimiter, QueueFullError, type Release } from './rate-limiter';
+import { DOCUMENTED_LIMITS, KeyBudget, type NexHealthLimits } from './rate-limits';
 import { TokenProvider } from './token-provider';
 import type { Envelope } from './types';
 
@@ -45,13 +47,22 @@ export interface TransportOptions {
   logger?: Logger;
   backoffBaseMs?: number;
   backoffCapMs?: number;
-  /** A Retry-After longer than this is not waited for: the call fails as rate_limited. */
-  maxRetryAfterMs?: number;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
-  /** Requests a second this client allows itself (NexHealth: 100 per key; a little under by default). */
-  requestsPerSecond?: number;
+  /** The key's limits this client keeps to (NexHealth's documented ones unless a test shortens them). */
+  rateLimits?: Partial<NexHealthLimits>;
+  /** Requests allowed to wait for their turn at once; beyond, a request fails as rate_limited. */
+  maxQueuedRequests?: number;
+  /**
+   * How long 429s are waited out in all before the call fails as rate_limited: long enough for a
+   * per-minute window on reads, shorter for writes, whose patient is waiting on the answer.
+   */
+  rateLimitWaitMs?: { read: number; write: number };
 }
+
+const DEFAULT_RATE_LIMIT_WAIT_MS = { read: 60_000, write: 20_000 };
+/** The first wait after a 429 without Retry-After (then doubling, up to a minute). */
+const RATE_LIMIT_BACKOFF_BASE_MS = 1_000;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -60,10 +71,11 @@ export class NexHealthTransport {
   private readonly tokens: TokenProvider;
   private readonly backoffBaseMs: number;
   private readonly backoffCapMs: number;
-  private readonly maxRetryAfterMs: number;
   private readonly random: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
-  private readonly limiter: RateLimiter;
+  private readonly limiter: FairLimiter;
+  private readonly budget: KeyBudget;
+  private readonly rateLimitWaitMs: { read: number; write: number };
 
   constructor(private readonly options: TransportOptions) {
     this.http = axios.create({
@@ -79,53 +91,63 @@ export class NexHealthTransport {
     this.tokens = new TokenProvider({ exchange: () => this.exchangeToken() }, options.clock);
     this.backoffBaseMs = options.backoffBaseMs ?? 250;
     this.backoffCapMs = options.backoffCapMs ?? 4_000;
-    this.maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
     this.random = options.random ?? Math.random;
     this.sleep = options.sleep ?? defaultSleep;
     // Real time, not the injected clock: this paces the wire, whatever time the tests pretend it is.
-    this.limiter = new RateLimiter(options.requestsPerSecond ?? 90, () => Date.now(), defaultSleep);
+    // One budget per client, that is per key, shared by every conversation of this process.
+    this.limiter = new FairLimiter({ now: () => Date.now(), maxQueue: options.maxQueuedRequests });
+    this.budget = new KeyBudget({ ...DOCUMENTED_LIMITS, ...options.rateLimits });
+    this.rateLimitWaitMs = options.rateLimitWaitMs ?? DEFAULT_RATE_LIMIT_WAIT_MS;
   }
 
   async request<T>(spec: RequestSpec): Promise<ApiResult<T>> {
     const endpoint = `${spec.method} ${spec.route}`;
+    const tries = freshTries();
     let refreshedToken = false;
-    for (let attempt = 0; ; attempt += 1) {
+    for (;;) {
       const token = await this.tokens.token();
-      const outcome = await this.send(spec, { Authorization: `Bearer ${token}` });
+      const outcome = await this.send(spec, { Authorization: `Bearer ${token}` }, tries);
       if (outcome.kind === 'response' && outcome.response.status === 401 && !refreshedToken) {
         // The token expired or was revoked early: exchange the key again, once.
         this.tokens.invalidate(token);
         refreshedToken = true;
-        attempt -= 1;
         continue;
       }
       const result = this.interpret<T>(endpoint, outcome);
       if (!(result instanceof NexHealthError)) return result;
-      const delay = this.retryDelay(spec, result, outcome, attempt);
+      const delay = this.retryDelay(spec, result, outcome, tries);
       if (delay === undefined) throw result;
-      this.options.logger?.warn({ endpoint, kind: result.kind, status: result.status, attempt: attempt + 1, delayMs: Math.round(delay) }, 'nexhealth: retrying');
-      await this.sleep(delay);
+      this.options.logger?.warn({ endpoint, kind: result.kind, status: result.status, attempt: tries.failures + tries.rateLimited, delayMs: Math.round(delay) }, 'nexhealth: retrying');
+      await this.pause(spec, result, delay);
     }
   }
 
   private async exchangeToken(): Promise<string> {
     const spec: RequestSpec = { method: 'POST', path: '/authenticates', route: '/authenticates', idempotent: true };
-    for (let attempt = 0; ; attempt += 1) {
-      const outcome = await this.send(spec, { Authorization: this.options.apiKey });
+    const tries = freshTries();
+    for (;;) {
+      const outcome = await this.send(spec, { Authorization: this.options.apiKey }, tries);
       const result = this.interpret<unknown>('POST /authenticates', outcome);
       if (!(result instanceof NexHealthError)) {
         const token = readToken(result.data);
         if (!token) throw new NexHealthError('protocol', 'POST /authenticates', { cause: 'no token in the answer' });
         return token;
       }
-      const delay = this.retryDelay(spec, result, outcome, attempt);
+      const delay = this.retryDelay(spec, result, outcome, tries);
       if (delay === undefined) throw result;
-      await this.sleep(delay);
+      await this.pause(spec, result, delay);
     }
   }
 
-  private async send(spec: RequestSpec, headers: Record<string, string>): Promise<Outcome> {
-    await this.limiter.take();
+  /** Waits before a retry; after a 429 nobody else starts on the same windows meanwhile. */
+  private async pause(spec: RequestSpec, error: NexHealthError, delayMs: number): Promise<void> {
+    const waited = this.sleep(delayMs);
+    if (error.kind === 'rate_limited') this.limiter.hold(this.budget.windowsFor(spec.method, spec.route), waited);
+    await waited;
+  }
+
+  private async send(spec: RequestSpec, headers: Record<string, string>, tries: Tries): Promise<Outcome> {
+    const release = await this.turn(spec, tries.failures + tries.rateLimited > 0);
     const started = Date.now();
     try {
       const response = await this.http.request<string>({
@@ -140,6 +162,18 @@ export class NexHealthTransport {
     } catch (error) {
       const code = axios.isAxiosError(error) ? error.code : undefined;
       return { kind: 'network', code: code ?? 'UNKNOWN' };
+    } finally {
+      release();
+    }
+  }
+
+  /** Waits for the request's turn within the key's limits; a retry goes ahead of the queue. */
+  private async turn(spec: RequestSpec, retry: boolean): Promise<Release> {
+    try {
+      return await this.limiter.take(this.budget.windowsFor(spec.method, spec.route), { first: retry });
+    } catch (error) {
+      if (!(error instanceof QueueFullError)) throw error;
+      throw new NexHealthError('rate_limited', `${spec.method} ${spec.route}`, { cause: 'too many requests waiting' });
     }
   }
 
@@ -165,19 +199,41 @@ export class NexHealthTransport {
   }
 
   /** How long to wait before another try, or undefined when the error is final. */
-  private retryDelay(spec: RequestSpec, error: NexHealthError, outcome: Outcome, attempt: number): number | undefined {
-    if (attempt >= this.options.maxRetries) return undefined;
-    const backoff = this.random() * Math.min(this.backoffCapMs, this.backoffBaseMs * 2 ** attempt);
-    if (error.kind === 'rate_limited') {
-      if (error.retryAfterMs === undefined) return backoff;
-      return error.retryAfterMs <= this.maxRetryAfterMs ? error.retryAfterMs : undefined;
-    }
-    if (error.kind !== 'unavailable') return undefined;
+  private retryDelay(spec: RequestSpec, error: NexHealthError, outcome: Outcome, tries: Tries): number | undefined {
+    if (error.kind === 'rate_limited') return this.rateLimitDelay(spec, error, tries);
+    if (error.kind !== 'unavailable' || tries.failures >= this.options.maxRetries) return undefined;
     // A refused connection never reached the API, so even a create may be sent again.
     const neverSent = outcome.kind === 'network' && outcome.code === 'ECONNREFUSED';
-    return spec.idempotent || neverSent ? backoff : undefined;
+    if (!spec.idempotent && !neverSent) return undefined;
+    const backoff = this.random() * Math.min(this.backoffCapMs, this.backoffBaseMs * 2 ** tries.failures);
+    tries.failures += 1;
+    return backoff;
+  }
+
+  /**
+   * A 429 was not processed, so any request may wait and go again: as long as Retry-After says, or
+   * doubling from a second (with jitter) until a minute's window has passed in all for a read.
+   */
+  private rateLimitDelay(spec: RequestSpec, error: NexHealthError, tries: Tries): number | undefined {
+    const budget = spec.method === 'GET' ? this.rateLimitWaitMs.read : this.rateLimitWaitMs.write;
+    const remaining = budget - tries.waitedMs;
+    const step = Math.min(60_000, RATE_LIMIT_BACKOFF_BASE_MS * 2 ** tries.rateLimited);
+    const delay = error.retryAfterMs ?? Math.min(remaining, step / 2 + (this.random() * step) / 2);
+    if (remaining <= 0 || delay > remaining) return undefined;
+    tries.rateLimited += 1;
+    tries.waitedMs += delay;
+    return delay;
   }
 }
+
+/** What one call has used up so far: failures count against maxRetries, 429s against a time budget. */
+interface Tries {
+  failures: number;
+  rateLimited: number;
+  waitedMs: number;
+}
+
+const freshTries = (): Tries => ({ failures: 0, rateLimited: 0, waitedMs: 0 });
 
 type Outcome = { kind: 'response'; response: AxiosResponse<string> } | { kind: 'network'; code: string };
 

@@ -23,6 +23,12 @@ describe('loadConfig', () => {
     assert.equal(config.publicUrl, 'https://bot.example.com');
   });
 
+  it('caches slot searches 5 s unless told otherwise (0 turns it off)', () => {
+    assert.equal(loadConfig({}).nexhealth.slotCacheTtlMs, 5_000);
+    assert.equal(loadConfig({ NEXHEALTH_SLOT_CACHE_SECONDS: '0' }).nexhealth.slotCacheTtlMs, 0);
+    assert.throws(() => loadConfig({ NEXHEALTH_SLOT_CACHE_SECONDS: 'soon' }), /NEXHEALTH_SLOT_CACHE_SECONDS/);
+  });
+
   it('treats empty values as unset', () => {
     const config = loadConfig({ NEXHEALTH_API_KEY: '', PORT: '', MicrosoftAppId: '' });
     assert.equal(config.nexhealth.mode, 'sandbox');

@@ -258,11 +258,12 @@ describe('NexHealth client against the sandbox', function () {
   describe('faults', () => {
     it('paces a burst under the sandbox\'s 100 requests a second, so no 429 comes back', async () => {
       // Paced well under the limit so a loaded CI machine cannot bunch the arrivals over it.
-      const client = makeClient({ maxRetries: 0, requestsPerSecond: 60 });
+      const client = makeClient({ maxRetries: 0, rateLimits: { perSecond: 60 }, rateLimitWaitMs: { read: 0, write: 0 } });
       await client.listLocations();
       const started = Date.now();
       await Promise.all(Array.from({ length: 120 }, () => client.getAppointment(sandbox.seed.appointments.patelNextWeekday0900)));
       assert.ok(Date.now() - started >= 1_000, 'had to wait for the next second');
+      assert.deepEqual(await admin.rateLimited(), {});
     });
 
     it('retries a read after the connection drops', async () => {
@@ -338,6 +339,75 @@ describe('NexHealth client against the sandbox', function () {
       }), (error: unknown) => error instanceof NexHealthError && error.kind === 'unavailable');
       const counters = await admin.counters();
       assert.equal(counters['POST /appointments'], 1);
+    });
+  });
+
+  describe('rate limits (the sandbox enforces the documented ones)', () => {
+    const slotSearch = () => ({ startDate: '2026-11-30', days: 1, locationIds: [sandbox.seed.locations.brooklyn], providerIds: [sandbox.seed.providers.sarahLee] });
+    const consultation = (startTime: string) => ({
+      locationId: sandbox.seed.locations.brooklyn, patientId: sandbox.seed.patients.anaDiaz, providerId: sandbox.seed.providers.sarahLee,
+      startTime, operatoryId: sandbox.seed.operatories.brooklynChair1, appointmentTypeId: sandbox.seed.appointmentTypes.brooklyn.consultation,
+    });
+
+    it('waits its turn under 10 slot searches a second: 30 at once all answer, none refused', async () => {
+      const client = makeClient({ rateLimitWaitMs: { read: 0, write: 0 } });
+      await client.listLocations();
+      const started = Date.now();
+      const answers = await Promise.all(Array.from({ length: 30 }, () => client.getAppointmentSlots(slotSearch())));
+      assert.ok(answers.every((groups) => groups.length === 1 && groups[0].slots.length > 0));
+      assert.deepEqual(await admin.rateLimited(), {}, 'the sandbox answered no 429');
+      assert.equal((await admin.counters())['GET /appointment_slots'], 30, 'each sent once');
+      assert.ok(Date.now() - started >= 2_000, 'spread over three seconds');
+    });
+
+    it('honours Retry-After on a read, and holds the other requests on its windows meanwhile', async () => {
+      let paused: () => void = () => undefined;
+      const pausing = new Promise<void>((resolve) => { paused = resolve; });
+      const client = makeClient({ sleep: (ms) => { paused(); return new Promise((resolve) => setTimeout(resolve, ms)); } });
+      await client.listLocations();
+      await admin.fault({ kind: 'rate_limit', path: '/appointment_slots', times: 1, retryAfterSeconds: 1 });
+      const started = Date.now();
+      const first = client.getAppointmentSlots(slotSearch());
+      await pausing; // the first got its 429 and waits: now another patient searches
+      const second = client.getAppointmentSlots(slotSearch()).then(() => Date.now() - started);
+      await first;
+      assert.ok(Date.now() - started >= 950, 'waited for Retry-After');
+      assert.ok(await second >= 950, 'the next search waited too instead of adding to the excess');
+      assert.equal((await admin.counters())['GET /appointment_slots'], 3);
+    });
+
+    it('without Retry-After, waits out a minute\'s window on a read and a shorter time on a write', async () => {
+      const waits: number[] = [];
+      const client = makeClient({ sleep: async (ms) => { waits.push(ms); } });
+      await client.listLocations();
+      await admin.fault({ kind: 'rate_limit', path: '/appointment_slots' });
+      await assert.rejects(client.getAppointmentSlots(slotSearch()), (error: unknown) => isNexHealthError(error, 'rate_limited'));
+      const readWait = waits.reduce((sum, ms) => sum + ms, 0);
+      assert.ok(readWait >= 59_000 && readWait <= 60_000, `waited ${readWait} ms in all`);
+      assert.ok(waits[0] >= 500 && waits[0] <= 1_000, 'starting from a second');
+      waits.length = 0;
+      await admin.clearFaults();
+      await admin.fault({ kind: 'rate_limit', path: '/appointments', method: 'POST' });
+      await assert.rejects(client.createAppointment(consultation('2026-12-01T14:00:00.000-05:00')), (error: unknown) => isNexHealthError(error, 'rate_limited'));
+      assert.ok(waits.reduce((sum, ms) => sum + ms, 0) <= 20_000);
+    });
+
+    it('sends a refused create again (a 429 was not processed) and books it once', async () => {
+      const client = makeClient();
+      await admin.fault({ kind: 'rate_limit', path: '/appointments', method: 'POST', times: 2 });
+      const booked = await client.createAppointment(consultation('2026-12-01T14:00:00.000-05:00'));
+      assert.equal((await admin.counters())['POST /appointments'], 3);
+      const listed = await client.listAppointments({ locationId: sandbox.seed.locations.brooklyn, start: '2026-12-01T00:00:00Z', end: '2026-12-02T05:00:00Z', patientIds: [sandbox.seed.patients.anaDiaz] });
+      assert.deepEqual(listed.filter((appointment) => !appointment.cancelled).map((appointment) => appointment.id), [booked.id]);
+    });
+
+    it('refuses at once, as rate_limited, when too many requests are already waiting', async () => {
+      const client = makeClient({ maxQueuedRequests: 1, rateLimits: { listReadsPerSecond: 1 } });
+      await client.listLocations();
+      const outcomes = await Promise.allSettled([1, 2, 3].map(() => client.getAppointmentSlots(slotSearch())));
+      assert.deepEqual(outcomes.map((outcome) => outcome.status), ['fulfilled', 'fulfilled', 'rejected']);
+      const refused = outcomes[2];
+      assert.ok(refused.status === 'rejected' && isNexHealthError(refused.reason, 'rate_limited') && /waiting/.test(refused.reason.message));
     });
   });
 });

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import jwt from 'jsonwebtoken';
 import { ManualClock } from '../../services/clock';
 import { NexHealthError, scrub } from '../../services/nexhealth/errors';
-import { RateLimiter } from '../../services/nexhealth/rate-limiter';
 import { TokenProvider, jwtExpiry, refreshTime } from '../../services/nexhealth/token-provider';
 import { parseRetryAfter, serializeQuery } from '../../services/nexhealth/transport';
 import { extractPatients } from '../../services/nexhealth';
@@ -68,19 +67,5 @@ describe('NexHealth client pieces', () => {
     assert.deepEqual(extractPatients({ patients: [patient] }), [patient]);
     assert.deepEqual(extractPatients([{ patients: [patient] }]), [patient]);
     assert.deepEqual(extractPatients(null), []);
-  });
-});
-
-describe('RateLimiter', () => {
-  it('lets N requests start in any second and makes the next one wait', async () => {
-    let now = 0;
-    const waits: number[] = [];
-    const limiter = new RateLimiter(3, () => now, async (ms) => { waits.push(ms); now += ms; });
-    for (let index = 0; index < 3; index += 1) await limiter.take();
-    assert.deepEqual(waits, []);
-    now = 400;
-    await limiter.take();
-    assert.deepEqual(waits, [600], 'waited until the first start left the window');
-    assert.equal(now, 1000);
   });
 });

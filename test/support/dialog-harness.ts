@@ -24,6 +24,26 @@ export interface HarnessOptions {
   conversationType?: string;
   dialog?: (services: DialogServices) => Dialog;
   requests?: Partial<AppointmentRequestListener>;
+  /** Conversations of one bot: the same client and booking service (so one budget, one slot cache). */
+  shared?: SharedServices;
+  conversationId?: string;
+}
+
+export interface SharedServices {
+  nexhealth: NexHealthClient;
+  booking: BookingService;
+  clock: ManualClock;
+}
+
+/** Resets the sandbox once and builds the service layer that several conversations share. */
+export async function createSharedServices(options: { now?: Date; locationId?: number; slotCacheTtlMs?: number } = {}): Promise<SharedServices> {
+  const now = options.now ?? SPEC_NOW;
+  const sandbox = await sharedSandbox();
+  await new SandboxAdmin(sandbox.url).reset(now);
+  const clock = new ManualClock(now);
+  const logger = createLogger({ level: 'silent' });
+  const nexhealth = new NexHealthClient({ baseUrl: sandbox.url, apiKey: 'sandbox-api-key', subdomain: 'demo-dental', clock, logger, sleep: async () => undefined });
+  return { nexhealth, clock, booking: new BookingService(nexhealth, clock, { locationId: options.locationId, slotCacheTtlMs: options.slotCacheTtlMs, logger }) };
 }
 
 export interface Reply {
@@ -71,14 +91,10 @@ function toReply(activity: Partial<Activity>): Reply {
 }
 
 export async function createDialogHarness(options: HarnessOptions = {}): Promise<DialogHarness> {
-  const now = options.now ?? SPEC_NOW;
   const sandbox = await sharedSandbox();
   const admin = new SandboxAdmin(sandbox.url);
-  await admin.reset(now);
-  const clock = new ManualClock(now);
+  const { nexhealth, booking, clock } = options.shared ?? await createSharedServices(options);
   const logger = createLogger({ level: 'silent' });
-  const nexhealth = new NexHealthClient({ baseUrl: sandbox.url, apiKey: 'sandbox-api-key', subdomain: 'demo-dental', clock, logger, sleep: async () => undefined });
-  const booking = new BookingService(nexhealth, clock, { locationId: options.locationId, logger });
   const conversationState = new ConversationState(new MemoryStorage());
   const services: DialogServices = {
     booking,
@@ -95,6 +111,6 @@ export async function createDialogHarness(options: HarnessOptions = {}): Promise
   const dialog = options.dialog ? options.dialog(services) : new MainDialog(services);
   const channelId = options.channelId ?? 'emulator';
   const client = new DialogTestClient(channelId, dialog, undefined, undefined, conversationState);
-  const conversation = { id: `conversation-${channelId}`, isGroup: options.conversationType === 'groupChat', conversationType: options.conversationType ?? 'personal', name: '' };
+  const conversation = { id: options.conversationId ?? `conversation-${channelId}`, isGroup: options.conversationType === 'groupChat', conversationType: options.conversationType ?? 'personal', name: '' };
   return new DialogHarness(client, sandbox, admin, nexhealth, clock, conversationState, conversation);
 }

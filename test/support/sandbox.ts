@@ -1,6 +1,7 @@
 // One sandbox per test run, started on first use and closed by the root hooks; suites reset it.
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { createLogger } from '../../services/logger';
+import type { NexHealthLimits } from '../../services/nexhealth';
 import { registerSharedServer } from './shared-servers';
 
 let running: Promise<RunningSandbox> | undefined;
@@ -42,7 +43,7 @@ export class SandboxAdmin {
   reset(now?: Date): Promise<unknown> { return this.call('POST', '/reset', now ? { now: now.toISOString() } : {}); }
   setClock(now: Date | null): Promise<unknown> { return this.call('PUT', '/clock', { now: now ? now.toISOString() : null }); }
   advanceClock(ms: number): Promise<unknown> { return this.call('POST', '/clock/advance', { ms }); }
-  settings(settings: { insertionDelayMs?: number; tokenTtlSeconds?: number; webhookRetryDelaysMs?: number[] }): Promise<unknown> {
+  settings(settings: { insertionDelayMs?: number; tokenTtlSeconds?: number; webhookRetryDelaysMs?: number[]; rateLimits?: boolean; limits?: Partial<NexHealthLimits> }): Promise<unknown> {
     return this.call('PUT', '/settings', settings);
   }
   fault(fault: FaultSpec): Promise<unknown> { return this.call('POST', '/faults', fault); }
@@ -51,6 +52,8 @@ export class SandboxAdmin {
   webhooks(control: { dropNext?: number; duplicateNext?: number }): Promise<unknown> { return this.call('POST', '/webhooks', control); }
   async counters(): Promise<Record<string, number>> { return (await this.call('GET', '/counters')) as Record<string, number>; }
   resetCounters(): Promise<unknown> { return this.call('DELETE', '/counters'); }
+  /** Requests the sandbox refused with 429 under the documented limits, by route. */
+  async rateLimited(): Promise<Record<string, number>> { return (await this.call('GET', '/rate-limited')) as Record<string, number>; }
   async deliveries(): Promise<WebhookDeliveryRecord[]> { return (await this.call('GET', '/webhook-deliveries')) as WebhookDeliveryRecord[]; }
 
   private async call(method: string, path: string, body?: unknown): Promise<unknown> {
