@@ -82,7 +82,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     maxRetries: config.nexhealth.maxRetries,
     referenceTtlMs: config.nexhealth.referenceTtlMs,
   });
-  const booking = new BookingService(client, clock, { locationId: config.nexhealth.locationId, logger });
+  const booking = new BookingService(client, clock, { locationId: config.nexhealth.locationId, logger, slotCacheTtlMs: config.nexhealth.slotCacheTtlMs });
 
   const stores = overrides.stores ?? createStores(config.storage);
   await moveWebhookSecret(stores);

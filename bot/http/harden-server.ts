@@ -1,6 +1,10 @@
 // What every route of the bot's server gets, before any route runs: timeouts that cut off slow
 // clients, headers every answer carries, and error bodies that never carry internal text.
 import type { Server } from 'restify';
+import { refuse } from './read-body';
+
+/** No route takes more than this; a larger declared body is refused before routing. */
+const MAX_ANY_BODY_BYTES = 1024 * 1024;
 
 export interface HttpLimits {
   /** The whole request line and headers must arrive within this. */
@@ -41,10 +45,11 @@ export function hardenServer(server: Server, limits: HttpLimits, options: { http
   http.connectionsCheckingInterval = Math.min(1_000, limits.headersTimeoutMs);
   http.maxHeadersCount = 100;
 
-  server.pre((_req, res, next) => {
+  server.pre((req, res, next) => {
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
     if (options.https) res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (Number(req.headers['content-length'] ?? 0) > MAX_ANY_BODY_BYTES) return refuse(req, res, next, 413, errorText(413));
     next();
   });
 

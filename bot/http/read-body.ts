@@ -91,12 +91,32 @@ function parse(text: string, kind: BodyKind): unknown {
   }
 }
 
-/**
- * A refused body is read on and thrown away, never kept (as Node does for unknown routes), so the
- * client sees the answer rather than a reset; the request timeout bounds how long that may take.
- */
 export function refuse(req: Request, res: Response, next: Next, status: number, message: string): void {
   res.send(status, { error: message });
-  if (!req.complete) req.resume();
+  discardRest(req);
   next(false);
+}
+
+/** A client uploading this much more after its refusal is not one that will read it. */
+const DRAIN_CAP_BYTES = 1024 * 1024;
+/** Time the client gets to read the refusal before its connection is cut. */
+const LINGER_MS = 1_000;
+
+/**
+ * What is still arriving of a refused body is read and thrown away, never kept, so the client can
+ * read the answer instead of meeting a reset; past a megabyte reading stops, and the connection is
+ * cut a second later (a "lingering close", as web servers do).
+ */
+export function discardRest(req: Request): void {
+  if (req.complete) return;
+  let drained = 0;
+  const onData = (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained <= DRAIN_CAP_BYTES) return;
+    req.off('data', onData);
+    req.pause();
+    setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+  };
+  req.on('data', onData);
+  req.resume();
 }
