@@ -484,13 +484,14 @@ export function registerApi(router: Router, ctx: ApiContext): void {
     const end = query.dateTime('end');
     if (!end) throw missing('end');
     if (end < start) throw invalid('end');
-    const patientIds = query.intArray('patient_ids');
+    // v2 filters by one patient; `patient_ids[]` (v3) is not read, so it is ignored as NexHealth does.
+    const patientId = query.int('patient_id');
     const providerIds = query.intArray('provider_ids');
     const cancelled = query.bool('cancelled');
     const list = state.appointments
       .filter((a) => !a.deleted && a.start >= start && a.start <= end
         && (locationId === undefined || a.location_id === locationId)
-        && (!patientIds || (a.patient_id !== null && patientIds.includes(a.patient_id)))
+        && (patientId === undefined || a.patient_id === patientId)
         && (!providerIds || providerIds.includes(a.provider_id))
         && (cancelled === undefined || a.cancelled === cancelled))
       .sort((a, b) => a.start.getTime() - b.start.getTime() || a.id - b.id);

@@ -135,6 +135,17 @@ export function parseDateTime(value: string): Date | undefined {
   return parsed.isValid ? parsed.toJSDate() : undefined;
 }
 
+/**
+ * NexHealth's v2.2.2 docs (Versioning): "All requests must include … Nex-Api-Version: v2". The
+ * sandbox speaks v2 only, so a request without the header, or for another version, is refused.
+ */
+export function versionProblem(headers: IncomingHttpHeaders): ApiResponse | undefined {
+  const version = headers['nex-api-version'];
+  if (version === undefined || version === '') return { status: 400, body: failure(['Missing header Nex-Api-Version']) };
+  if (version !== 'v2') return { status: 400, body: failure(['Unsupported Nex-Api-Version: this sandbox speaks v2']) };
+  return undefined;
+}
+
 export interface ApiRequest {
   method: string;
   path: string;

@@ -211,7 +211,7 @@ export class BookingService {
   async upcomingAppointments(locationId: number, patientId: number): Promise<Appointment[]> {
     const now = this.clock.now();
     const end = DateTime.fromJSDate(now).plus({ days: 365 }).toJSDate();
-    const appointments = await this.client.listAppointments({ locationId, start: now.toISOString(), end: end.toISOString(), patientIds: [patientId] });
+    const appointments = await this.client.listAppointments({ locationId, start: now.toISOString(), end: end.toISOString(), patientId });
     return appointments
       .filter((appointment) => appointment.patient_id === patientId && !isCancelled(appointment) && !appointment.deleted)
       .sort((a, b) => Date.parse(a.start_time) - Date.parse(b.start_time));

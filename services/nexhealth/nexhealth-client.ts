@@ -10,6 +10,7 @@ import type {
   NewAppointment, NewAppointmentType, NewAvailability, NewPatient, Operatory, Patient, PatientSearch, Provider,
   SlotGroup, SlotSearch, WebhookEndpoint, WebhookSubscription,
 } from './types';
+import { isCancelled } from './types';
 
 export interface NexHealthClientOptions {
   baseUrl: string;
@@ -211,7 +212,7 @@ export class NexHealthClient {
       location_id: query.locationId,
       start: query.start,
       end: query.end,
-      patient_ids: query.patientIds,
+      patient_id: query.patientId,
       provider_ids: query.providerIds,
       cancelled: query.cancelled,
     });
@@ -325,10 +326,12 @@ export class NexHealthClient {
       locationId: appointment.locationId,
       start: new Date(start - 60_000).toISOString(),
       end: new Date(start + 60_000).toISOString(),
-      patientIds: [appointment.patientId],
+      patientId: appointment.patientId,
     });
-    return candidates.find((candidate) => candidate.provider_id === appointment.providerId
-      && new Date(candidate.start_time).getTime() === start && !candidate.cancelled && !candidate.canceled);
+    // Checked here too: a filter the API ignored must not hand this patient someone else's booking.
+    return candidates.find((candidate) => candidate.patient_id === appointment.patientId
+      && candidate.provider_id === appointment.providerId && candidate.location_id === appointment.locationId
+      && new Date(candidate.start_time).getTime() === start && !isCancelled(candidate));
   }
 }
 

@@ -10,6 +10,8 @@ import { TokenProvider } from './token-provider';
 import type { Envelope } from './types';
 
 export const API_VERSION_ACCEPT = 'application/vnd.Nexhealth+json;version=2';
+/** The documented way to choose a version (v2.2.2 docs, Versioning): on every request. */
+export const API_VERSION_HEADER = 'v2';
 const USER_AGENT = 'nexhealth-booking-bot/0.1';
 
 export type QueryValue = string | number | boolean | undefined | (string | number)[];
@@ -69,7 +71,7 @@ export class NexHealthTransport {
     this.http = axios.create({
       baseURL: options.baseUrl,
       timeout: options.timeoutMs,
-      headers: { Accept: API_VERSION_ACCEPT, 'User-Agent': USER_AGENT },
+      headers: { Accept: API_VERSION_ACCEPT, 'Nex-Api-Version': API_VERSION_HEADER, 'User-Agent': USER_AGENT },
       validateStatus: () => true,
       paramsSerializer: { serialize: serializeQuery },
       // Responses are parsed here, so a non-JSON body becomes a 'protocol' error, not a crash.

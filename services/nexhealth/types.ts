@@ -204,7 +204,8 @@ export interface AppointmentQuery {
   locationId: number;
   start: string;
   end: string;
-  patientIds?: number[];
+  /** v2 filters by one patient (`patient_id`); `patient_ids[]` is v3's and v2 ignores it. */
+  patientId?: number;
   providerIds?: number[];
   cancelled?: boolean;
 }

@@ -30,7 +30,7 @@ async function reachTimes(bot: DialogHarness, when = 'next tuesday afternoon'): 
 
 async function anaAppointments(bot: DialogHarness) {
   return (await bot.nexhealth.listAppointments({
-    locationId: bot.sandbox.seed.locations.brooklyn, start: '2026-11-24T00:00:00Z', end: '2026-12-31T00:00:00Z', patientIds: [bot.sandbox.seed.patients.anaDiaz],
+    locationId: bot.sandbox.seed.locations.brooklyn, start: '2026-11-24T00:00:00Z', end: '2026-12-31T00:00:00Z', patientId: bot.sandbox.seed.patients.anaDiaz,
   })).filter((appointment) => !appointment.cancelled);
 }
 
@@ -250,7 +250,7 @@ describe('booking never doubles up', function () {
 
   async function anaUpcoming(bot: DialogHarness) {
     return (await bot.nexhealth.listAppointments({
-      locationId: 101, start: '2026-11-24T00:00:00Z', end: '2026-12-31T00:00:00Z', patientIds: [bot.sandbox.seed.patients.anaDiaz],
+      locationId: 101, start: '2026-11-24T00:00:00Z', end: '2026-12-31T00:00:00Z', patientId: bot.sandbox.seed.patients.anaDiaz,
     })).filter((appointment) => !appointment.cancelled);
   }
 

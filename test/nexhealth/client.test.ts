@@ -209,7 +209,7 @@ describe('NexHealth client against the sandbox', function () {
       assert.equal(Date.parse(booked.start_time), Date.parse(slot.time));
       await waitFor(async () => (await client.getAppointment(booked.id)).foreign_id !== null);
 
-      const listed = await client.listAppointments({ locationId: brooklyn, start: '2026-11-30T00:00:00Z', end: '2026-12-01T05:00:00Z', patientIds: [sandbox.seed.patients.anaDiaz] });
+      const listed = await client.listAppointments({ locationId: brooklyn, start: '2026-11-30T00:00:00Z', end: '2026-12-01T05:00:00Z', patientId: sandbox.seed.patients.anaDiaz });
       assert.ok(listed.some((appointment) => appointment.id === booked.id));
 
       await assert.rejects(client.createAppointment({
@@ -232,7 +232,7 @@ describe('NexHealth client against the sandbox', function () {
       const counters = await admin.counters();
       assert.equal(counters['POST /appointments'], 2);
       assert.equal(counters['GET /appointments'], 1, 'looked before sending again');
-      const listed = await client.listAppointments({ locationId: brooklyn, start: '2026-12-01T00:00:00Z', end: '2026-12-02T05:00:00Z', patientIds: [sandbox.seed.patients.anaDiaz] });
+      const listed = await client.listAppointments({ locationId: brooklyn, start: '2026-12-01T00:00:00Z', end: '2026-12-02T05:00:00Z', patientId: sandbox.seed.patients.anaDiaz });
       assert.deepEqual(listed.filter((appointment) => !appointment.cancelled).map((appointment) => appointment.id), [booked.id]);
     });
   });
@@ -325,7 +325,7 @@ describe('NexHealth client against the sandbox', function () {
       const counters = await admin.counters();
       assert.equal(counters['POST /appointments'], 1, 'not sent again');
       assert.equal(counters['GET /appointments'], 1, 'looked for it instead');
-      const listed = await client.listAppointments({ locationId: brooklyn, start: '2026-12-01T00:00:00Z', end: '2026-12-02T05:00:00Z', patientIds: [sandbox.seed.patients.anaDiaz] });
+      const listed = await client.listAppointments({ locationId: brooklyn, start: '2026-12-01T00:00:00Z', end: '2026-12-02T05:00:00Z', patientId: sandbox.seed.patients.anaDiaz });
       assert.deepEqual(listed.filter((appointment) => !appointment.cancelled).map((appointment) => appointment.id), [booked.id]);
     });
 

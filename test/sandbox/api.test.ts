@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import jwt from 'jsonwebtoken';
-import { DEMO_API_KEY, FROZEN_NOW, SandboxHarness, q } from './helpers';
+import { API_HEADERS, DEMO_API_KEY, FROZEN_NOW, SandboxHarness, q } from './helpers';
 
 interface Patient { id: number; first_name: string; last_name: string; email: string; bio: { date_of_birth: string; phone_number: string } }
 interface Appt { id: number; foreign_id: string | null; start_time: string; end_time: string; cancelled: boolean; cancelled_at: string | null; operatory_id: number | null; patient_id: number }
@@ -17,7 +17,7 @@ describe('sandbox API', () => {
 
   describe('auth', () => {
     it('exchanges the API key (no Bearer) for a JWT that lasts tokenTtlSeconds from the clock', async () => {
-      const response = await fetch(`${h.sandbox.url}/authenticates`, { method: 'POST', headers: { Authorization: DEMO_API_KEY } });
+      const response = await fetch(`${h.sandbox.url}/authenticates`, { method: 'POST', headers: { ...API_HEADERS, Authorization: DEMO_API_KEY } });
       assert.equal(response.status, 201);
       const body = (await response.json()) as { code: boolean; data: { token: string }; description: string; error: string[] };
       assert.equal(body.code, true);
@@ -28,14 +28,26 @@ describe('sandbox API', () => {
       assert.equal(claims.exp, Date.parse(FROZEN_NOW) / 1000 + 3600);
     });
 
+    it('requires Nex-Api-Version: v2 on every request, the token exchange included (400 envelope)', async () => {
+      const accept = { Accept: API_HEADERS.Accept };
+      const exchange = await fetch(`${h.sandbox.url}/authenticates`, { method: 'POST', headers: { ...accept, Authorization: DEMO_API_KEY } });
+      assert.equal(exchange.status, 400);
+      const missing = await h.call('GET', `/locations${q({})}`, { headers: { 'Nex-Api-Version': '' } });
+      assert.equal(missing.status, 400);
+      assert.deepEqual(missing.body.error, ['Missing header Nex-Api-Version']);
+      assert.deepEqual(Object.keys(missing.body), ['code', 'data', 'description', 'error']);
+      assert.equal((await h.call('GET', `/locations${q({})}`, { headers: { 'Nex-Api-Version': 'v3.0.0' } })).status, 400);
+      assert.equal((await h.call('GET', `/locations${q({})}`)).status, 200);
+    });
+
     it('rejects a wrong key, a missing, malformed or expired token with a 401 envelope', async () => {
-      const wrong = await fetch(`${h.sandbox.url}/authenticates`, { method: 'POST', headers: { Authorization: 'nope' } });
+      const wrong = await fetch(`${h.sandbox.url}/authenticates`, { method: 'POST', headers: { ...API_HEADERS, Authorization: 'nope' } });
       assert.equal(wrong.status, 401);
       assert.equal(((await wrong.json()) as { code: boolean }).code, false);
       const path = `/locations${q({})}`;
       assert.equal((await h.call('GET', path, { token: null })).status, 401);
       assert.equal((await h.call('GET', path, { token: 'garbage' })).status, 401);
-      const bare = await fetch(`${h.sandbox.url}${path}`, { headers: { Authorization: h.token } });
+      const bare = await fetch(`${h.sandbox.url}${path}`, { headers: { ...API_HEADERS, Authorization: h.token } });
       assert.equal(bare.status, 401);
       await h.admin('POST', '/__sandbox/clock/advance', { ms: 3601_000 });
       const expired = await h.call('GET', path);
@@ -44,7 +56,7 @@ describe('sandbox API', () => {
     });
 
     it('tolerates a missing Accept version header', async () => {
-      const response = await fetch(`${h.sandbox.url}/locations${q({})}`, { headers: { Authorization: `Bearer ${h.token}` } });
+      const response = await fetch(`${h.sandbox.url}/locations${q({})}`, { headers: { 'Nex-Api-Version': 'v2', Authorization: `Bearer ${h.token}` } });
       assert.equal(response.status, 200);
     });
   });

@@ -1,0 +1,67 @@
+// What the real NexHealth API does that a kinder fake would hide (shared/reviews/nexhealth-fidelity.md):
+// each rule is enforced by the sandbox and relied on by the client, over real HTTP.
+import assert from 'node:assert/strict';
+import { BookingService } from '../../services/booking';
+import { ManualClock } from '../../services/clock';
+import { NexHealthClient, isNexHealthError, type NewAppointment, type NexHealthClientOptions } from '../../services/nexhealth';
+import type { RunningSandbox } from '../../sandbox';
+import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
+
+const NOW = new Date('2026-11-24T15:00:00Z'); // Tue 10:00 in New York
+
+describe('NexHealth fidelity (client and sandbox)', function () {
+  this.timeout(20_000);
+  let sandbox: RunningSandbox;
+  let admin: SandboxAdmin;
+  let clock: ManualClock;
+
+  const makeClient = (overrides: Partial<NexHealthClientOptions> = {}) => new NexHealthClient({
+    baseUrl: sandbox.url, apiKey: 'sandbox-api-key', subdomain: 'demo-dental', clock, timeoutMs: 2_000, maxRetries: 3,
+    random: () => 0.5, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 20))), ...overrides,
+  });
+
+  before(async () => {
+    sandbox = await sharedSandbox();
+    admin = new SandboxAdmin(sandbox.url);
+  });
+
+  beforeEach(async () => {
+    clock = new ManualClock(NOW);
+    await admin.reset(NOW);
+  });
+
+  describe("another patient's appointment is never taken for this one's", () => {
+    const sameTime = (patientId: number): NewAppointment => ({
+      locationId: sandbox.seed.locations.brooklyn, patientId, providerId: sandbox.seed.providers.sarahLee,
+      startTime: '2026-12-01T14:00:00.000-05:00', operatoryId: sandbox.seed.operatories.brooklynChair1,
+      appointmentTypeId: sandbox.seed.appointmentTypes.brooklyn.consultation,
+    });
+
+    it('a time taken by someone else is reported taken, not adopted', async () => {
+      const client = makeClient();
+      const johns = await client.createAppointment(sameTime(sandbox.seed.patients.johnSmith1980));
+      await assert.rejects(client.createAppointment(sameTime(sandbox.seed.patients.anaDiaz)),
+        (error: unknown) => isNexHealthError(error, 'slot_unavailable'));
+      assert.equal((await client.getAppointment(johns.id)).patient_id, sandbox.seed.patients.johnSmith1980);
+    });
+
+    it("a lost create answer does not make someone else's booking this patient's", async () => {
+      const client = makeClient();
+      await client.createAppointment(sameTime(sandbox.seed.patients.johnSmith1980));
+      await admin.fault({ kind: 'down', path: '/appointments', method: 'POST', times: 1 });
+      await assert.rejects(client.createAppointment(sameTime(sandbox.seed.patients.anaDiaz)),
+        (error: unknown) => isNexHealthError(error, 'slot_unavailable'));
+    });
+
+    it("upcoming appointments are one patient-scoped query per location, not a page through everyone's", async () => {
+      const client = makeClient({ pageSize: 1 });
+      const booking = new BookingService(client, clock);
+      const anas = await client.createAppointment(sameTime(sandbox.seed.patients.anaDiaz));
+      await client.createAppointment({ ...sameTime(sandbox.seed.patients.johnSmith1980), providerId: sandbox.seed.providers.rajPatel, operatoryId: sandbox.seed.operatories.brooklynChair2, startTime: '2026-12-02T14:00:00.000-05:00' });
+      await admin.resetCounters();
+      const upcoming = await booking.upcomingEverywhere(sandbox.seed.patients.anaDiaz);
+      assert.deepEqual(upcoming.map((appointment) => appointment.id), [anas.id]);
+      assert.equal((await admin.counters())['GET /appointments'], 2, 'one page per location: only her appointments came back');
+    });
+  });
+});
