@@ -20,6 +20,7 @@ export interface ApiContext {
 }
 
 const MAX_SLOT_DAYS = 14;
+const PATIENT_GENDERS: readonly string[] = ['Male', 'Female', 'Other'];
 const digits = (value: string): string => value.replace(/\D/g, '');
 const iso = (date: Date): string => date.toISOString();
 
@@ -318,7 +319,8 @@ export function registerApi(router: Router, ctx: ApiContext): void {
     const firstName = reqString(input, 'first_name', 'patient.first_name').trim();
     const lastName = reqString(input, 'last_name', 'patient.last_name').trim();
     const email = reqString(input, 'email', 'patient.email').trim();
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw invalid('patient.email');
+    // NexHealth's email pattern takes lower case only (an upper-case address is refused).
+    if (!/^[a-z0-9._%+'-]+@[a-z0-9.-]+\.[a-z]{2,}$/.test(email)) throw invalid('patient.email');
     const bio = isObject(input.bio) ? input.bio : undefined;
     if (!bio) throw missing('patient.bio.date_of_birth');
     const dob = reqString(bio, 'date_of_birth', 'patient.bio.date_of_birth');
@@ -326,13 +328,12 @@ export function registerApi(router: Router, ctx: ApiContext): void {
     const phone = digits(reqString(bio, 'phone_number', 'patient.bio.phone_number'));
     const phone10 = phone.length === 11 && phone.startsWith('1') ? phone.slice(1) : phone;
     if (phone10.length !== 10) throw invalid('patient.bio.phone_number');
-    const gender = optString(bio, 'gender', 'patient.bio.gender') ?? null;
-    let providerId: number | null = null;
-    if (isObject(body) && body.provider !== undefined && body.provider !== null) {
-      const provider = objectField(body, 'provider');
-      providerId = reqInt(provider, 'provider_id', 'provider.provider_id');
-      if (!state.providers.some((p) => p.id === providerId)) throw notFound('Provider');
-    }
+    // The v2 patients guide lists gender among the fields a new patient needs.
+    const gender = reqString(bio, 'gender', 'patient.bio.gender');
+    if (!PATIENT_GENDERS.includes(gender)) throw invalid('patient.bio.gender');
+    // `provider` is required (OpenAPI postPatients: required ["provider", "patient"]).
+    const providerId = reqInt(objectField(body, 'provider'), 'provider_id', 'provider.provider_id');
+    if (!state.providers.some((p) => p.id === providerId)) throw notFound('Provider');
     const returnExisting = isObject(body) ? optBool(body, 'return_existing_if_match', 'return_existing_if_match') ?? false : false;
     const existing = state.patients.find((p) =>
       p.first_name.toLowerCase() === firstName.toLowerCase() && p.last_name.toLowerCase() === lastName.toLowerCase()

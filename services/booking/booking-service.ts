@@ -9,7 +9,8 @@ import {
 } from '../nexhealth';
 import { summarizeAppointment, type AppointmentFacts, type AppointmentSummary } from './appointment-summary';
 import { providerName } from './provider-name';
-import { matchPatient, type PatientIdentity, type PatientMatch } from './patient-match';
+import type { PatientGender } from './patient-gender';
+import { matchPatient, phoneKey, type PatientIdentity, type PatientMatch } from './patient-match';
 import { onePerTime, rankAround, rankInWindow, searchRange, slotsFromGroups, type OpenSlot, type PreferenceWindows } from './slot-ranking';
 
 export { providerName };
@@ -66,6 +67,18 @@ export interface UpcomingAppointment {
   type: string;
   /** "Tue, Dec 1 at 2:30 PM" */
   when: string;
+}
+
+/** What registering a new patient needs: the identity, every contact, and the sex for the record. */
+export type NewPatientIdentity = Required<PatientIdentity> & { gender: PatientGender };
+
+/** Longest names some record systems keep (Dentrix: first 15, last 20); longer ones are cut there anyway. */
+const MAX_FIRST_NAME = 15;
+const MAX_LAST_NAME = 20;
+
+/** Cut to what the record system keeps, so a repeated registration matches the record it made. */
+function recordName(firstName: string, lastName: string): { firstName: string; lastName: string } {
+  return { firstName: firstName.trim().slice(0, MAX_FIRST_NAME).trim(), lastName: lastName.trim().slice(0, MAX_LAST_NAME).trim() };
 }
 
 export type BookingResult =
@@ -154,15 +167,22 @@ export class BookingService {
     return result;
   }
 
-  /** Creates the patient; NexHealth returns the existing record instead of a duplicate. */
-  async registerPatient(locationId: number, identity: Required<PatientIdentity>): Promise<number> {
+  /**
+   * Creates the patient; NexHealth returns the existing record instead of a duplicate. The API
+   * requires a provider: the one chosen, else the location's first bookable one.
+   */
+  async registerPatient(locationId: number, identity: NewPatientIdentity, providerId?: number | 'any'): Promise<number> {
+    const provider = typeof providerId === 'number' ? providerId : (await this.reference(locationId)).providers[0]?.id;
+    if (provider === undefined) throw new Error('no bookable provider at this location');
     const { patient } = await this.client.createPatient({
       locationId,
-      firstName: identity.firstName,
-      lastName: identity.lastName,
+      providerId: provider,
+      ...recordName(identity.firstName, identity.lastName),
       dateOfBirth: identity.dateOfBirth,
-      email: identity.email,
-      phoneNumber: identity.phone.replace(/^\+1/, '').replace(/\D/g, ''),
+      email: identity.email.trim().toLowerCase(),
+      // NANP numbers as NexHealth keeps them: ten digits, no +1.
+      phoneNumber: phoneKey(identity.phone) ?? '',
+      gender: identity.gender,
     });
     return patient.id;
   }

@@ -125,7 +125,7 @@ export class NexHealthClient {
    */
   async createPatient(patient: NewPatient): Promise<{ patient: Patient; existing: boolean }> {
     const body = {
-      provider: patient.providerId === undefined ? undefined : { provider_id: patient.providerId },
+      provider: { provider_id: patient.providerId },
       patient: {
         first_name: patient.firstName,
         last_name: patient.lastName,

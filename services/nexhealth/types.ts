@@ -124,15 +124,16 @@ export interface PatientSearch {
   inactive?: boolean;
 }
 
+/** POST /patients: `provider` is required by the API, and the record systems need the real sex. */
 export interface NewPatient {
   locationId: number;
-  providerId?: number;
+  providerId: number;
   firstName: string;
   lastName: string;
   email: string;
   dateOfBirth: string;
   phoneNumber: string;
-  gender?: string;
+  gender: 'Male' | 'Female' | 'Other';
 }
 
 export interface Slot {

@@ -155,7 +155,7 @@ describe('NexHealth client against the sandbox', function () {
 
     it('creates a patient once: a repeat returns the same record', async () => {
       const client = makeClient();
-      const newPatient = { locationId: sandbox.seed.locations.brooklyn, firstName: 'Zoë', lastName: "O'Neil", email: 'zoe@example.com', dateOfBirth: '2001-07-09', phoneNumber: '5553337777' };
+      const newPatient = { locationId: sandbox.seed.locations.brooklyn, firstName: 'Zoë', lastName: "O'Neil", email: 'zoe@example.com', dateOfBirth: '2001-07-09', phoneNumber: '5553337777', providerId: sandbox.seed.providers.sarahLee, gender: 'Female' as const };
       const first = await client.createPatient(newPatient);
       const again = await client.createPatient(newPatient);
       assert.equal(first.existing, false);
@@ -168,7 +168,7 @@ describe('NexHealth client against the sandbox', function () {
     it('reports a missing field by name and nothing the patient typed', async () => {
       const client = makeClient();
       await assert.rejects(
-        client.createPatient({ locationId: sandbox.seed.locations.brooklyn, firstName: 'Ana', lastName: 'Nuevo', email: '', dateOfBirth: '1999-01-01', phoneNumber: '5551112222' }),
+        client.createPatient({ locationId: sandbox.seed.locations.brooklyn, firstName: 'Ana', lastName: 'Nuevo', email: '', dateOfBirth: '1999-01-01', phoneNumber: '5551112222', providerId: sandbox.seed.providers.sarahLee, gender: 'Female' }),
         (error: unknown) => {
           assert.ok(isNexHealthError(error, 'invalid'));
           assert.match(error.message, /email/i);
@@ -293,7 +293,7 @@ describe('NexHealth client against the sandbox', function () {
       await client.listLocations();
       await admin.fault({ kind: 'rate_limit', path: '/patients', method: 'POST', times: 1, retryAfterSeconds: 1 });
       const started = Date.now();
-      const created = await client.createPatient({ locationId: sandbox.seed.locations.brooklyn, firstName: 'Rae', lastName: 'Limit', email: 'rae@example.com', dateOfBirth: '1980-02-02', phoneNumber: '5554443333' });
+      const created = await client.createPatient({ locationId: sandbox.seed.locations.brooklyn, firstName: 'Rae', lastName: 'Limit', email: 'rae@example.com', dateOfBirth: '1980-02-02', phoneNumber: '5554443333', providerId: sandbox.seed.providers.sarahLee, gender: 'Female' });
       assert.ok(Date.now() - started >= 950, 'waited for Retry-After');
       assert.equal(created.existing, false);
       assert.equal((await admin.counters())['POST /patients'], 2);

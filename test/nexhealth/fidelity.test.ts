@@ -64,4 +64,28 @@ describe('NexHealth fidelity (client and sandbox)', function () {
       assert.equal((await admin.counters())['GET /appointments'], 2, 'one page per location: only her appointments came back');
     });
   });
+
+  describe('a new patient is created as POST /patients requires', () => {
+    it('with a provider, the sex, a lower-case email, ten phone digits and names the record system keeps', async () => {
+      const client = makeClient();
+      const booking = new BookingService(client, clock);
+      const brooklyn = sandbox.seed.locations.brooklyn;
+      const id = await booking.registerPatient(brooklyn, {
+        firstName: 'Maximilianalexander', lastName: 'Wolfeschlegelsteinhausen', dateOfBirth: '1991-02-03',
+        phone: '+1 (555) 201-7788', email: 'Max.Wolfe@Example.COM', gender: 'Male',
+      });
+      const [record] = await client.searchPatients({ locationId: brooklyn, phoneNumber: '5552017788' });
+      assert.equal(record?.id, id);
+      assert.deepEqual([record.first_name, record.last_name], ['Maximilianalexa', 'Wolfeschlegelsteinha'], 'first name 15, last name 20 characters');
+      assert.equal(record.email, 'max.wolfe@example.com');
+      assert.equal(record.bio?.phone_number, '5552017788');
+      assert.equal(record.bio?.gender, 'Male');
+      assert.equal((record as { provider_id?: number }).provider_id, (await client.listProviders(brooklyn))[0]?.id);
+      const again = await booking.registerPatient(brooklyn, {
+        firstName: 'Maximilianalexander', lastName: 'Wolfeschlegelsteinhausen', dateOfBirth: '1991-02-03',
+        phone: '5552017788', email: 'max.wolfe@example.com', gender: 'Male',
+      });
+      assert.equal(again, id, 'a repeat finds the same record, no duplicate');
+    });
+  });
 });

@@ -12,7 +12,7 @@ describe('sandbox admin controls', () => {
 
   it('reset restores data, clock, settings, faults, counters and webhook endpoints', async () => {
     await h.call('POST', `/patients${q({ location_id: h.seed.locations.brooklyn })}`, {
-      body: { patient: { first_name: 'Temp', last_name: 'Person', email: 't@p.example', bio: { date_of_birth: '1990-01-01', phone_number: '5550001234' } } },
+      body: { provider: { provider_id: h.seed.providers.rajPatel }, patient: { first_name: 'Temp', last_name: 'Person', email: 't@p.example', bio: { date_of_birth: '1990-01-01', phone_number: '5550001234', gender: 'Other' } } },
     });
     await h.call('POST', '/webhook_endpoints', { body: { target_url: 'http://127.0.0.1:9/x' } });
     await h.admin('PUT', '/__sandbox/settings', { insertionDelayMs: 999 });

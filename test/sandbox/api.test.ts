@@ -197,14 +197,15 @@ describe('sandbox API', () => {
     });
 
     it('creates a patient (201 {user}), returns an existing match (200) only when asked, else 400', async () => {
-      const patient = { first_name: 'Zoe', last_name: 'Park', email: 'zoe.park@example.com', bio: { date_of_birth: '1995-05-05', phone_number: '555-201-9999' } };
+      const patient = { first_name: 'Zoe', last_name: 'Park', email: 'zoe.park@example.com', bio: { date_of_birth: '1995-05-05', phone_number: '555-201-9999', gender: 'Female' } };
       const path = `/patients${q({ location_id: B() })}`;
-      const created = await h.call<{ user: Patient }>('POST', path, { body: { provider: { provider_id: h.seed.providers.rajPatel }, patient } });
+      const provider = { provider_id: h.seed.providers.rajPatel };
+      const created = await h.call<{ user: Patient }>('POST', path, { body: { provider, patient } });
       assert.equal(created.status, 201);
       assert.equal(created.body.data.user.bio.phone_number, '5552019999');
-      const duplicate = await h.call('POST', path, { body: { patient } });
+      const duplicate = await h.call('POST', path, { body: { provider, patient } });
       assert.equal(duplicate.status, 400);
-      const matched = await h.call<{ user: Patient }>('POST', path, { body: { patient, return_existing_if_match: true } });
+      const matched = await h.call<{ user: Patient }>('POST', path, { body: { provider, patient, return_existing_if_match: true } });
       assert.equal(matched.status, 200);
       assert.equal(matched.body.data.user.id, created.body.data.user.id);
       const found = await search({ name: 'zoe park' });
@@ -213,13 +214,20 @@ describe('sandbox API', () => {
 
     it('names the missing or malformed patient field', async () => {
       const path = `/patients${q({ location_id: B() })}`;
-      const base = { first_name: 'A', last_name: 'B', email: 'a@b.example', bio: { date_of_birth: '1990-01-01', phone_number: '5550001111' } };
+      const bio = { date_of_birth: '1990-01-01', phone_number: '5550001111', gender: 'Male' };
+      const base = { first_name: 'A', last_name: 'B', email: 'a@b.example', bio };
+      const provider = { provider_id: h.seed.providers.rajPatel };
       const cases: Array<[unknown, string]> = [
-        [{}, 'Missing parameter patient'],
-        [{ patient: { ...base, first_name: undefined } }, 'Missing parameter patient.first_name'],
-        [{ patient: { ...base, email: 'nope' } }, 'Invalid parameter patient.email'],
-        [{ patient: { ...base, bio: { phone_number: '5550001111' } } }, 'Missing parameter patient.bio.date_of_birth'],
-        [{ patient: { ...base, bio: { date_of_birth: '1990-01-01', phone_number: '123' } } }, 'Invalid parameter patient.bio.phone_number'],
+        [{ provider }, 'Missing parameter patient'],
+        [{ provider, patient: { ...base, first_name: undefined } }, 'Missing parameter patient.first_name'],
+        [{ provider, patient: { ...base, email: 'nope' } }, 'Invalid parameter patient.email'],
+        [{ provider, patient: { ...base, email: 'A@B.EXAMPLE' } }, 'Invalid parameter patient.email'],
+        [{ provider, patient: { ...base, bio: { phone_number: '5550001111' } } }, 'Missing parameter patient.bio.date_of_birth'],
+        [{ provider, patient: { ...base, bio: { ...bio, phone_number: '123' } } }, 'Invalid parameter patient.bio.phone_number'],
+        [{ provider, patient: { ...base, bio: { ...bio, gender: undefined } } }, 'Missing parameter patient.bio.gender'],
+        [{ provider, patient: { ...base, bio: { ...bio, gender: 'unknown' } } }, 'Invalid parameter patient.bio.gender'],
+        [{ patient: base }, 'Missing parameter provider'],
+        [{ patient: base, provider: {} }, 'Missing parameter provider.provider_id'],
       ];
       for (const [body, message] of cases) {
         const reply = await h.call('POST', path, { body });
