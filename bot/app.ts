@@ -67,8 +67,9 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     timeoutMs: config.nexhealth.timeoutMs,
     maxRetries: config.nexhealth.maxRetries,
     referenceTtlMs: config.nexhealth.referenceTtlMs,
+    requestableProvidersOnly: config.nexhealth.requestableOnly,
   });
-  const booking = new BookingService(client, clock, { locationId: config.nexhealth.locationId, logger });
+  const booking = new BookingService(client, clock, { locationId: config.nexhealth.locationId, bookableOnlineTypesOnly: config.nexhealth.bookableOnlineOnly, logger });
 
   const storage = overrides.storage ?? createStorage(config);
   const conversationState = new ConversationState(storage);

@@ -280,6 +280,7 @@ export function registerApi(router: Router, ctx: ApiContext): void {
     const newPatient = query.bool('new_patient');
     const locationStrict = query.bool('location_strict') ?? false;
     const inactive = query.bool('inactive');
+    const nonPatient = query.bool('non_patient');
     const includeUpcoming = query.bool('include_upcoming_appts') ?? false;
     const sort = query.str('sort');
     if (phone !== undefined && digits(phone).length === 0) throw invalid('phone_number');
@@ -295,7 +296,8 @@ export function registerApi(router: Router, ctx: ApiContext): void {
         && (!dob || patient.bio.date_of_birth === dob)
         && (newPatient === undefined || hasVisits(patient) !== newPatient)
         && (!locationStrict || patient.location_ids.includes(location.id))
-        && (inactive === undefined ? !patient.inactive : patient.inactive === inactive);
+        && (inactive === undefined ? !patient.inactive : patient.inactive === inactive)
+        && (nonPatient === undefined || patient.non_patient === nonPatient);
     });
     if (sort === 'name') list.sort((a, b) => `${a.last_name} ${a.first_name}`.localeCompare(`${b.last_name} ${b.first_name}`));
     const { page, count } = paginate(list, query);
@@ -354,6 +356,7 @@ export function registerApi(router: Router, ctx: ApiContext): void {
       location_ids: [location.id],
       provider_id: providerId,
       foreign_id: null,
+      non_patient: false,
       created_at: stamp,
       updated_at: stamp,
     };
@@ -372,8 +375,10 @@ export function registerApi(router: Router, ctx: ApiContext): void {
     const lids = query.intArray('lids');
     if (!lids) throw missing('lids');
     lids.forEach((id) => locationFrom(ctx, id));
+    // pids[] is required in v2 (the v2 Postman collection marks it so).
     const pids = query.intArray('pids');
-    pids?.forEach((id) => { if (!state.providers.some((p) => p.id === id)) throw notFound('Provider'); });
+    if (!pids) throw missing('pids');
+    pids.forEach((id) => { if (!state.providers.some((p) => p.id === id)) throw notFound('Provider'); });
     const operatoryIds = query.intArray('operatory_ids');
     const typeId = query.int('appointment_type_id');
     let slotLength = query.int('slot_length') ?? 15;
@@ -401,7 +406,9 @@ export function registerApi(router: Router, ctx: ApiContext): void {
         now: ctx.now(),
       },
     );
-    return ok(groups, { count: groups.length });
+    // v2 slots are {time, operatory_id, provider_id}: no end_time (the docs' sample has none).
+    const rendered = groups.map((group) => ({ ...group, slots: group.slots.map(({ end_time: _end, ...slot }) => slot) }));
+    return ok(rendered, { count: groups.length });
   });
 
   // ---- appointments ---------------------------------------------------------------------

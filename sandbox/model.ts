@@ -90,6 +90,8 @@ export interface Patient {
   location_ids: number[];
   provider_id: number | null;
   foreign_id: string | null;
+  /** A guarantor or other contact on file who is not a patient (cannot be booked for). */
+  non_patient: boolean;
   created_at: string;
   updated_at: string;
 }
@@ -232,6 +234,7 @@ export function renderPatient(state: State, patient: Patient, upcoming?: Appoint
     foreign_id_type: 'sandbox',
     bio: { ...patient.bio, home_phone_number: null, work_phone_number: null },
     inactive: patient.inactive,
+    non_patient: patient.non_patient,
     last_sync_time: null,
     guarantor_id: null,
     provider_id: patient.provider_id,

@@ -22,6 +22,11 @@ export interface BookingServiceOptions {
   horizonDays?: number;
   /** How many times are offered at once. */
   offerSize?: number;
+  /**
+   * Only appointment types marked `bookable_online` (default). A practice that does not use
+   * NexHealth's own booking page may have none marked, and turns this off.
+   */
+  bookableOnlineTypesOnly?: boolean;
   logger?: Logger;
 }
 
@@ -112,7 +117,7 @@ export class BookingService {
     ]);
     return {
       location,
-      appointmentTypes: appointmentTypes.filter((type) => type.bookable_online !== false),
+      appointmentTypes: this.options.bookableOnlineTypesOnly === false ? appointmentTypes : appointmentTypes.filter((type) => type.bookable_online !== false),
       providers: providers.filter((provider) => !provider.inactive),
     };
   }
@@ -150,7 +155,8 @@ export class BookingService {
   }
 
   async identifyPatient(locationId: number, identity: PatientIdentity, options: { requireContact?: boolean } = {}): Promise<PatientMatch> {
-    const candidates = await this.client.searchPatients({ locationId, name: identity.lastName, dateOfBirth: identity.dateOfBirth, inactive: false });
+    // inactive and non_patient false, as the docs recommend for records that will be booked.
+    const candidates = await this.client.searchPatients({ locationId, name: identity.lastName, dateOfBirth: identity.dateOfBirth, inactive: false, nonPatient: false });
     return matchPatient(candidates, identity, options);
   }
 
@@ -190,8 +196,10 @@ export class BookingService {
   /** Open times for a preference: a few slot calls over the whole preference, then ranking. */
   async findTimes(search: TimeSearch): Promise<TimeOffer> {
     const providerIds = search.providerId === 'any'
-      ? (await this.client.listProviders(search.locationId)).map((provider) => provider.id)
+      ? (await this.reference(search.locationId)).providers.map((provider) => provider.id)
       : [search.providerId];
+    // Nobody to search: no slot call (v2 requires pids[]), and nothing to offer.
+    if (providerIds.length === 0) return { slots: [], fit: 'around' };
     const location = await this.client.getLocation(search.locationId);
     const exclude = search.exclude ?? new Set<string>();
     const now = DateTime.fromJSDate(this.clock.now(), { zone: location.tz });

@@ -27,6 +27,8 @@ const envSchema = z.object({
   NEXHEALTH_TIMEOUT_MS: positiveInt(10_000),
   NEXHEALTH_MAX_RETRIES: positiveInt(3),
   NEXHEALTH_REFERENCE_TTL_SECONDS: positiveInt(300),
+  NEXHEALTH_REQUESTABLE_ONLY: flag(true),
+  NEXHEALTH_BOOKABLE_ONLINE_ONLY: flag(true),
   SANDBOX_PORT: port(3979),
   SANDBOX_INSERTION_DELAY_MS: positiveInt(2000),
 
@@ -62,6 +64,10 @@ export interface NexHealthConfig {
   timeoutMs: number;
   maxRetries: number;
   referenceTtlMs: number;
+  /** Only providers NexHealth marks bookable online (`requestable`). */
+  requestableOnly: boolean;
+  /** Only appointment types marked `bookable_online`. */
+  bookableOnlineOnly: boolean;
 }
 
 export type StorageConfig =
@@ -161,6 +167,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       timeoutMs: values.NEXHEALTH_TIMEOUT_MS,
       maxRetries: values.NEXHEALTH_MAX_RETRIES,
       referenceTtlMs: values.NEXHEALTH_REFERENCE_TTL_SECONDS * 1000,
+      requestableOnly: values.NEXHEALTH_REQUESTABLE_ONLY,
+      bookableOnlineOnly: values.NEXHEALTH_BOOKABLE_ONLINE_ONLY,
     },
     bot: {
       appId: values.MicrosoftAppId,

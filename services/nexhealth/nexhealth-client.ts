@@ -23,6 +23,11 @@ export interface NexHealthClientOptions {
   referenceTtlMs?: number;
   /** Requests a second this client allows itself (default 90, under NexHealth's 100 per key). */
   requestsPerSecond?: number;
+  /**
+   * Only providers NexHealth marks bookable online (`requestable=true`, default). A practice that
+   * does not use NexHealth's own booking page turns this off, or the bot offers nobody.
+   */
+  requestableProvidersOnly?: boolean;
   /** per_page of list calls (100 unless a test wants to see paging). */
   pageSize?: number;
   /** Test hooks: deterministic jitter and instant waits. */
@@ -70,7 +75,8 @@ export class NexHealthClient {
   }
 
   listProviders(locationId: number): Promise<Provider[]> {
-    return this.cached(`providers:${locationId}`, () => this.getAll<Provider>('/providers', { location_id: locationId, requestable: true, inactive: false }));
+    const requestable = this.options.requestableProvidersOnly === false ? undefined : true;
+    return this.cached(`providers:${locationId}`, () => this.getAll<Provider>('/providers', { location_id: locationId, requestable, inactive: false }));
   }
 
   listOperatories(locationId: number): Promise<Operatory[]> {
@@ -115,6 +121,7 @@ export class NexHealthClient {
       new_patient: search.newPatient,
       location_strict: search.locationStrict,
       inactive: search.inactive,
+      non_patient: search.nonPatient,
     };
     return this.collectPages('/patients', query, extractPatients);
   }
@@ -148,6 +155,8 @@ export class NexHealthClient {
 
   /** Open slots; a range over 14 days is split into several calls (the API's limit per call). */
   async getAppointmentSlots(search: SlotSearch): Promise<SlotGroup[]> {
+    // v2 requires pids[]; an empty list would be sent as none at all.
+    if (search.providerIds.length === 0) throw new NexHealthError('invalid', 'GET /appointment_slots', { cause: 'no provider to search' });
     const groups: SlotGroup[] = [];
     for (let offset = 0; offset < search.days; offset += MAX_SLOT_DAYS) {
       const query: Query = {

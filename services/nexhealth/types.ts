@@ -115,6 +115,8 @@ export interface Patient {
 
 export interface PatientSearch {
   locationId: number;
+  /** false: leave out non-patients (guarantors), as the docs recommend before booking. */
+  nonPatient?: boolean;
   name?: string;
   email?: string;
   phoneNumber?: string;
@@ -138,7 +140,8 @@ export interface NewPatient {
 
 export interface Slot {
   time: string;
-  end_time: string;
+  /** Not in v2's answer (the docs' sample has none): the appointment type then sets the length. */
+  end_time?: string;
   operatory_id?: number | null;
   provider_id?: number;
 }

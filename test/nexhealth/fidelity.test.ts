@@ -65,6 +65,40 @@ describe('NexHealth fidelity (client and sandbox)', function () {
     });
   });
 
+  describe("practices that don't use NexHealth's own booking page", () => {
+    const brooklyn = (): number => sandbox.seed.locations.brooklyn;
+
+    it('offers providers who are not `requestable` when the practice says so', async () => {
+      const byDefault = await new BookingService(makeClient(), clock).reference(brooklyn());
+      assert.ok(!byDefault.providers.some((provider) => provider.id === sandbox.seed.providers.danaReyes));
+      const everyone = await new BookingService(makeClient({ requestableProvidersOnly: false }), clock).reference(brooklyn());
+      assert.ok(everyone.providers.some((provider) => provider.id === sandbox.seed.providers.danaReyes));
+    });
+
+    it('offers appointment types not marked `bookable_online` when the practice says so', async () => {
+      const client = makeClient();
+      await client.createAppointmentType(brooklyn(), { name: 'Whitening', minutes: 30, parent_type: 'Location', parent_id: brooklyn(), bookable_online: false });
+      const names = async (booking: BookingService) => (await booking.reference(brooklyn())).appointmentTypes.map((type) => type.name);
+      assert.ok(!(await names(new BookingService(client, clock))).includes('Whitening'));
+      assert.ok((await names(new BookingService(client, clock, { bookableOnlineTypesOnly: false }))).includes('Whitening'));
+    });
+
+    it('never sends a slot search without pids[] (v2 requires it)', async () => {
+      const client = makeClient();
+      await assert.rejects(client.getAppointmentSlots({ startDate: '2026-12-01', days: 1, locationIds: [brooklyn()], providerIds: [] }),
+        (error: unknown) => isNexHealthError(error, 'invalid'));
+      assert.equal((await admin.counters())['GET /appointment_slots'], undefined);
+    });
+  });
+
+  describe('patient search', () => {
+    it('leaves out a non-patient guarantor with the same name, birth date and phone (non_patient=false)', async () => {
+      const booking = new BookingService(makeClient(), clock);
+      const match = await booking.identifyPatient(sandbox.seed.locations.brooklyn, { firstName: 'David', lastName: 'Cohen', dateOfBirth: '1975-01-30', phone: '+15552019203' });
+      assert.deepEqual(match, { kind: 'found', patientId: sandbox.seed.patients.davidCohen });
+    });
+  });
+
   describe('a new patient is created as POST /patients requires', () => {
     it('with a provider, the sex, a lower-case email, ten phone digits and names the record system keeps', async () => {
       const client = makeClient();

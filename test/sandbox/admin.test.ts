@@ -89,7 +89,7 @@ describe('sandbox admin controls', () => {
 
     it('match on path prefix and method, last until cleared by default', async () => {
       await h.admin('POST', '/__sandbox/faults', { kind: 'server_error', path: '/appointment_slots', method: 'get' });
-      const slots = `/appointment_slots${q({ start_date: '2026-12-01', lids: [h.seed.locations.brooklyn] })}`;
+      const slots = `/appointment_slots${q({ start_date: '2026-12-01', lids: [h.seed.locations.brooklyn], pids: [h.seed.providers.sarahLee] })}`;
       assert.equal((await h.call('GET', slots)).status, 500);
       assert.equal((await h.call('GET', slots)).status, 500);
       assert.equal((await h.call('GET', locations)).status, 200);

@@ -71,9 +71,11 @@ describe('sandbox API', () => {
     });
 
     it('lists providers (filter by location and ids[]), operatories and appointment types', async () => {
-      const all = await h.call<Array<{ id: number }>>('GET', `/providers${q({})}`);
+      const all = await h.call<Array<{ id: number }>>('GET', `/providers${q({ requestable: 'true' })}`);
       assert.equal(all.body.count, 4);
-      const brooklyn = await h.call<Array<{ id: number; locations: Array<{ id: number }> }>>('GET', `/providers${q({ location_id: B() })}`);
+      const everyone = await h.call<Array<{ id: number }>>('GET', `/providers${q({})}`);
+      assert.ok(everyone.body.data.some((p) => p.id === h.seed.providers.danaReyes), 'requestable is a filter: without it, the front-desk-only provider is listed too');
+      const brooklyn = await h.call<Array<{ id: number; locations: Array<{ id: number }> }>>('GET', `/providers${q({ location_id: B(), requestable: 'true' })}`);
       assert.deepEqual(brooklyn.body.data.map((p) => p.id).sort(), [h.seed.providers.sarahLee, h.seed.providers.rajPatel, h.seed.providers.marcusNguyen].sort());
       const ids = await h.call<Array<{ id: number }>>('GET', `/providers${q({ ids: [h.seed.providers.emilyKim] })}`);
       assert.deepEqual(ids.body.data.map((p) => p.id), [h.seed.providers.emilyKim]);
@@ -124,6 +126,8 @@ describe('sandbox API', () => {
         [`/operatories${q({})}`, 'Missing parameter location_id'],
         [`/appointment_slots${q({ lids: [B()] })}`, 'Missing parameter start_date'],
         [`/appointment_slots${q({ start_date: '2026-12-01' })}`, 'Missing parameter lids'],
+        [`/appointment_slots${q({ start_date: '2026-12-01', lids: [B()] })}`, 'Missing parameter pids'],
+        [`/appointment_slots${q({ start_date: '2026-12-01', lids: [B()], pids: [] })}`, 'Missing parameter pids'],
         [`/appointments${q({ end: '2026-12-02' })}`, 'Missing parameter start'],
         [`/appointments${q({ start: '2026-12-01' })}`, 'Missing parameter end'],
       ];
@@ -196,6 +200,13 @@ describe('sandbox API', () => {
       assert.deepEqual((await search({ date_of_birth: '03/04/1990' })).body.error, ['Invalid parameter date_of_birth']);
     });
 
+    it('honours non_patient: a guarantor on file is left out with non_patient=false', async () => {
+      const cohens = await search({ name: 'Cohen', date_of_birth: '1975-01-30' });
+      assert.deepEqual(cohens.body.data.patients.map((p) => p.id).sort(), [h.seed.patients.davidCohen, h.seed.patients.cohenGuarantor].sort());
+      const patientsOnly = await search({ name: 'Cohen', date_of_birth: '1975-01-30', non_patient: 'false' });
+      assert.deepEqual(patientsOnly.body.data.patients.map((p) => p.id), [h.seed.patients.davidCohen]);
+    });
+
     it('creates a patient (201 {user}), returns an existing match (200) only when asked, else 400', async () => {
       const patient = { first_name: 'Zoe', last_name: 'Park', email: 'zoe.park@example.com', bio: { date_of_birth: '1995-05-05', phone_number: '555-201-9999', gender: 'Female' } };
       const path = `/patients${q({ location_id: B() })}`;
@@ -253,6 +264,22 @@ describe('sandbox API', () => {
       // 09:00 booked, 12:00 lunch block; open 09:00–17:00 in 60-minute steps.
       assert.deepEqual(starts, ['10:00', '11:00', '13:00', '14:00', '15:00', '16:00']);
       assert.ok(group?.slots.every((s) => s.operatory_id === h.seed.operatories.brooklynChair2));
+    });
+
+    it('answers v2 slots as the docs show them: no end_time', async () => {
+      const reply = await slotsFor(h.seed.providers.rajPatel, B(), h.seed.appointmentTypes.brooklyn.cleaning);
+      assert.ok((reply.body.data[0]?.slots.length ?? 0) > 0);
+      assert.ok(reply.body.data[0]?.slots.every((slot: object) => !('end_time' in slot) && 'operatory_id' in slot));
+    });
+
+    it('filters appointments by v2 patient_id; patient_ids[] (v3) is ignored and said so', async () => {
+      const window = { start: '2026-11-30T00:00:00Z', end: '2026-12-02T05:00:00Z' };
+      const david = h.seed.patients.davidCohen;
+      const byPatient = await h.call<Appt[]>('GET', `/appointments${q({ ...window, patient_id: david })}`);
+      assert.ok(byPatient.body.data.length > 0 && byPatient.body.data.every((appt) => appt.patient_id === david));
+      const v3Style = await h.call<Appt[]>('GET', `/appointments${q({ ...window, patient_ids: [david] })}`);
+      assert.ok(v3Style.body.data.some((appt) => appt.patient_id !== david), 'the v3 filter does nothing in v2');
+      assert.match(v3Style.body.error.join(' '), /ignored: patient_ids/);
     });
 
     it('keeps a cancelled appointment\'s time free and honours the type length', async () => {
