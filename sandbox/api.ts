@@ -456,7 +456,9 @@ export function registerApi(router: Router, ctx: ApiContext): void {
     if (end <= start) throw invalid('appt.end_time');
     if (start <= ctx.now()) throw badRequest('Invalid parameter appt.start_time: must be in the future');
     const candidate = { id: 0, provider_id: providerId, operatory_id: operatoryId, location_id: location.id, start, end };
-    if (overlapsExisting(state, candidate)) throw badRequest('Time slot is not available');
+    // The real wording of a double booking is undocumented, so the sandbox uses one no client
+    // should grep for, nested as in the docs' error samples: the client must re-check the slot.
+    if (overlapsExisting(state, candidate)) throw new ApiError(400, [['Appointment could not be created']]);
     const stamp = iso(ctx.now());
     const appointment: Appointment = {
       ...candidate,

@@ -3,10 +3,13 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { DateTime } from 'luxon';
 
+/** NexHealth's `error`: strings, or (as the docs' samples show) nested arrays of them. */
+export type ErrorList = Array<string | string[]>;
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly errors: string[],
+    readonly errors: ErrorList,
     readonly description: string | null = null,
     readonly headers: Record<string, string> = {},
   ) {
@@ -23,7 +26,7 @@ export interface Envelope {
   code: boolean;
   data: unknown;
   description: string | string[] | null;
-  error: string[];
+  error: ErrorList;
   count?: number;
 }
 
@@ -41,7 +44,7 @@ export function ok(data: unknown, options: { status?: number; description?: stri
 
 export const noContent = (): ApiResponse => ({ status: 204 });
 
-export function failure(errors: string[], description: string | null = null): Envelope {
+export function failure(errors: ErrorList, description: string | null = null): Envelope {
   return { code: false, data: null, description, error: errors };
 }
 

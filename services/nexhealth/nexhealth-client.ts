@@ -1,5 +1,6 @@
 // The typed NexHealth client: one method per endpoint the product uses. Version-specific paths and
 // paging stay in this folder, so a move to API v3 is local.
+import { DateTime } from 'luxon';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { NexHealthError, isNexHealthError } from './errors';
@@ -197,13 +198,7 @@ export class NexHealthClient {
       try {
         return await this.write<Appointment>('POST', '/appointments', '/appointments', query, body, extractAppointment);
       } catch (error) {
-        // "Taken" may mean taken by this very patient: an earlier create whose answer was lost, or a
-        // repeated "yes". Then it is theirs, and creating is idempotent.
-        if (isSlotTaken(error)) {
-          const own = await this.findBooked(appointment).catch(() => undefined);
-          if (own) return own;
-          throw new NexHealthError('slot_unavailable', 'POST /appointments', { status: error.status, problems: error.problems });
-        }
+        if (isNexHealthError(error, 'invalid') || isNexHealthError(error, 'slot_unavailable')) return await this.afterRefusal(error, appointment);
         if (!isNexHealthError(error, 'unavailable')) throw error;
         // The answer was lost: look before sending again. If we cannot look, we cannot tell, and
         // the create is not sent again (the caller says so and the patient can retry safely).
@@ -329,6 +324,34 @@ export class NexHealthClient {
     return items;
   }
 
+  /**
+   * A refused create. "Taken" may mean taken by this very patient (an earlier create whose answer
+   * was lost, or a repeated "yes"): then it is theirs, and creating is idempotent. The wording of a
+   * double booking is undocumented, so a 400 that names no field is settled by the slot itself.
+   */
+  private async afterRefusal(error: NexHealthError, appointment: NewAppointment): Promise<Appointment> {
+    const taken = isSlotTaken(error) || (namesNoField(error) && await this.slotGone(appointment));
+    if (!taken) throw error;
+    const own = await this.findBooked(appointment).catch(() => undefined);
+    if (own) return own;
+    throw new NexHealthError('slot_unavailable', 'POST /appointments', { status: error.status, problems: error.problems });
+  }
+
+  /** Whether the time is no longer offered (one slot search of that local day); false when we cannot tell. */
+  private async slotGone(appointment: NewAppointment): Promise<boolean> {
+    try {
+      const { tz } = await this.getLocation(appointment.locationId);
+      const start = DateTime.fromISO(appointment.startTime, { zone: tz });
+      const groups = await this.getAppointmentSlots({
+        startDate: start.toISODate() ?? '', days: 1, locationIds: [appointment.locationId], providerIds: [appointment.providerId],
+        appointmentTypeId: appointment.appointmentTypeId,
+      });
+      return !groups.some((group) => group.slots.some((slot) => Date.parse(slot.time) === start.toMillis() && (slot.provider_id ?? group.pid) === appointment.providerId));
+    } catch {
+      return false;
+    }
+  }
+
   private async findBooked(appointment: NewAppointment): Promise<Appointment | undefined> {
     const start = new Date(appointment.startTime).getTime();
     const candidates = await this.listAppointments({
@@ -344,11 +367,15 @@ export class NexHealthClient {
   }
 }
 
-/** NexHealth answers a double booking with a 400 (or 409) whose message says the time is taken. */
-function isSlotTaken(error: unknown): error is NexHealthError {
-  if (!isNexHealthError(error)) return false;
-  if (error.status === 409) return true;
+/** A 409, or a 400 whose message says the time is taken (a guess at wording: see afterRefusal). */
+function isSlotTaken(error: NexHealthError): boolean {
+  if (error.status === 409 || error.kind === 'slot_unavailable') return true;
   return error.kind === 'invalid' && error.problems.some((problem) => /not available|already (been )?booked|taken|overlap|conflict/i.test(problem));
+}
+
+/** A 400 that blames no parameter ("Missing/Invalid parameter x"): it may be a double booking. */
+function namesNoField(error: NexHealthError): boolean {
+  return error.kind === 'invalid' && !error.problems.some((problem) => /^(?:missing|invalid) parameter\b/i.test(problem));
 }
 
 /** Patients come as `{patients:[...]}` (the sandbox, the API reference) or `[{patients:[...]}]` (the guide). */

@@ -4,7 +4,7 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
-import { NexHealthError, type NexHealthErrorKind } from './errors';
+import { NexHealthError, flattenProblems, type NexHealthErrorKind } from './errors';
 import { RateLimiter } from './rate-limiter';
 import { TokenProvider } from './token-provider';
 import type { Envelope } from './types';
@@ -203,7 +203,7 @@ function parseEnvelope(raw: string | undefined): Envelope<unknown> | undefined {
       code: record.code === true,
       data: record.data ?? null,
       description: typeof record.description === 'string' || Array.isArray(record.description) ? (record.description as string | string[]) : undefined,
-      error: Array.isArray(record.error) ? record.error.filter((item): item is string => typeof item === 'string') : [],
+      error: Array.isArray(record.error) ? flattenProblems(record.error) : [],
       count: typeof record.count === 'number' ? record.count : undefined,
     };
   } catch {

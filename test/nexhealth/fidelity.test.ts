@@ -45,6 +45,26 @@ describe('NexHealth fidelity (client and sandbox)', function () {
       assert.equal((await client.getAppointment(johns.id)).patient_id, sandbox.seed.patients.johnSmith1980);
     });
 
+    it('a double booking in wording the client does not know (nested error) is recognised by re-checking the slot', async () => {
+      const client = makeClient();
+      await client.createAppointment(sameTime(sandbox.seed.patients.johnSmith1980));
+      await admin.resetCounters();
+      await assert.rejects(client.createAppointment(sameTime(sandbox.seed.patients.anaDiaz)), (error: unknown) => {
+        assert.ok(isNexHealthError(error, 'slot_unavailable'));
+        assert.deepEqual(error.problems, ['Appointment could not be created'], 'the nested error array is read');
+        return true;
+      });
+      assert.equal((await admin.counters())['GET /appointment_slots'], 1, 'the slot was checked, not guessed from wording');
+    });
+
+    it('a 400 that names a field is not taken for a double booking (no re-check)', async () => {
+      const client = makeClient();
+      await admin.resetCounters();
+      await assert.rejects(client.createAppointment({ ...sameTime(sandbox.seed.patients.anaDiaz), startTime: '2026-11-20T14:00:00.000-05:00' }),
+        (error: unknown) => isNexHealthError(error, 'invalid') && error.problems.some((problem) => /start_time/.test(problem)));
+      assert.equal((await admin.counters())['GET /appointment_slots'], undefined);
+    });
+
     it("a lost create answer does not make someone else's booking this patient's", async () => {
       const client = makeClient();
       await client.createAppointment(sameTime(sandbox.seed.patients.johnSmith1980));
