@@ -580,15 +580,15 @@ export function registerApi(router: Router, ctx: ApiContext): void {
       updated_at: stamp,
     };
     state.webhookEndpoints.push(endpoint);
-    return ok(renderWebhookEndpoint(endpoint, true), { status: 201, description: 'Created' });
+    return ok(renderWebhookEndpoint(endpoint), { status: 201, description: 'Created' });
   });
 
   router.add('GET', '/webhook_endpoints', ({ query }) => {
     const { page, count } = paginate(ctx.state().webhookEndpoints, query);
-    return ok(page.map((e) => renderWebhookEndpoint(e, false)), { count });
+    return ok(page.map((e) => renderWebhookEndpoint(e)), { count });
   });
 
-  router.add('GET', '/webhook_endpoints/:id', (request) => ok(renderWebhookEndpoint(findEndpoint(request), false)));
+  router.add('GET', '/webhook_endpoints/:id', (request) => ok(renderWebhookEndpoint(findEndpoint(request))));
 
   router.add('PATCH', '/webhook_endpoints/:id', (request) => {
     const endpoint = findEndpoint(request);
@@ -598,7 +598,7 @@ export function registerApi(router: Router, ctx: ApiContext): void {
     if (url !== undefined) endpoint.target_url = url;
     if (active !== undefined) endpoint.active = active;
     endpoint.updated_at = iso(ctx.now());
-    return ok(renderWebhookEndpoint(endpoint, false));
+    return ok(renderWebhookEndpoint(endpoint));
   });
 
   router.add('DELETE', '/webhook_endpoints/:id', (request) => {

@@ -279,16 +279,16 @@ export function renderAppointment(state: State, appointment: Appointment): Recor
   };
 }
 
-export function renderWebhookEndpoint(endpoint: WebhookEndpoint, withSecret: boolean): Record<string, unknown> {
-  const rendered: Record<string, unknown> = {
+/** With its secret_key, on every answer: the docs' GET /webhook_endpoints sample shows it too. */
+export function renderWebhookEndpoint(endpoint: WebhookEndpoint): Record<string, unknown> {
+  return {
     id: endpoint.id,
     target_url: endpoint.target_url,
+    secret_key: endpoint.secret_key,
     active: endpoint.active,
     created_at: endpoint.created_at,
     updated_at: endpoint.updated_at,
   };
-  if (withSecret) rendered.secret_key = endpoint.secret_key;
-  return rendered;
 }
 
 export function renderSubscription(subscription: WebhookSubscription): Record<string, unknown> {

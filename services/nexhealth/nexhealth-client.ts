@@ -265,6 +265,12 @@ export class NexHealthClient {
       { subdomain: this.subdomain }, { resource_type: resourceType, event, active: true });
   }
 
+  /** Re-activates (or pauses) a subscription in place, instead of creating a duplicate. */
+  updateWebhookSubscription(endpointId: number, subscriptionId: number, changes: { active?: boolean }): Promise<WebhookSubscription> {
+    return this.write('PATCH', `/webhook_endpoints/${endpointId}/webhook_subscriptions/${subscriptionId}`, '/webhook_endpoints/:id/webhook_subscriptions/:sid',
+      { subdomain: this.subdomain }, changes);
+  }
+
   async deleteWebhookSubscription(endpointId: number, subscriptionId: number): Promise<void> {
     await this.transport.request({
       method: 'DELETE', path: `/webhook_endpoints/${endpointId}/webhook_subscriptions/${subscriptionId}`,

@@ -249,7 +249,10 @@ describe('NexHealth client against the sandbox', function () {
       assert.equal(subscription.event, 'appointment_insertion');
       assert.deepEqual((await client.listWebhookSubscriptions(endpoint.id)).map((item) => item.id), [subscription.id]);
       const listed = await client.listWebhookEndpoints();
-      assert.ok(listed.some((item) => item.id === endpoint.id && item.secret_key === undefined), 'the secret is only shown on create');
+      assert.ok(listed.some((item) => item.id === endpoint.id && item.secret_key === endpoint.secret_key), 'the list shows the secret too');
+      const disabled = await client.updateWebhookSubscription(endpoint.id, subscription.id, { active: false });
+      assert.equal(disabled.active, false);
+      assert.equal((await client.updateWebhookSubscription(endpoint.id, subscription.id, { active: true })).active, true);
       const paused = await client.updateWebhookEndpoint(endpoint.id, { active: false });
       assert.equal(paused.active, false);
       await client.deleteWebhookSubscription(endpoint.id, subscription.id);
