@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ManualClock } from '../../services/clock';
 import { createLogger } from '../../services/logger';
-import { NexHealthClient } from '../../services/nexhealth';
+import type { NexHealthClient } from '../../services/nexhealth';
 import { ensureWebhookRegistration, readWebhookRegistration, INSERTION_EVENT } from '../../services/notify';
 import { FileStorage } from '../../services/storage';
 import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
+import { sandboxClient } from '../support/sandbox-client';
 
 const TARGET = 'http://127.0.0.1:9/api/nexhealth/webhooks';
 const logger = createLogger({ level: 'silent' });
@@ -28,7 +29,7 @@ describe('webhook registration', function () {
   before(async () => {
     const sandbox = await sharedSandbox();
     admin = new SandboxAdmin(sandbox.url);
-    client = new NexHealthClient({ baseUrl: sandbox.url, apiKey: 'sandbox-api-key', subdomain: 'demo-dental', clock: new ManualClock(new Date('2026-11-24T15:00:00Z')) });
+    client = sandboxClient(sandbox, new ManualClock(new Date('2026-11-24T15:00:00Z')));
   });
 
   beforeEach(() => admin.reset(new Date('2026-11-24T15:00:00Z')));
