@@ -13,6 +13,6 @@ const WORDS: Record<string, PatientGender> = {
 /** "Female", "f", "I'm a woman", or the number of a choice (SMS shows choices numbered). */
 export function readGender(text: string, choice?: number): PatientGender | undefined {
   if (choice !== undefined) return PATIENT_GENDERS[choice - 1];
-  const words = text.toLowerCase().replace(/[^a-z\s-]/g, ' ').replace(/\b(?:i'?m|i am|a|an|im)\b/g, ' ').replace(/\s+/g, ' ').trim();
+  const words = text.toLowerCase().replace(/['’]/g, '').replace(/[^a-z\s-]/g, ' ').replace(/\b(?:im|i am|a|an)\b/g, ' ').replace(/\s+/g, ' ').trim();
   return WORDS[words];
 }
