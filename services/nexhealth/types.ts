@@ -214,13 +214,13 @@ export interface AppointmentQuery {
   cancelled?: boolean;
 }
 
+/**
+ * What a PATCH may change: the docs say only `confirmed` and `cancelled` reach the record system;
+ * anything else is "silently overwritten by the next EHR sync". A move is a cancel and a new booking.
+ */
 export interface AppointmentChanges {
   cancelled?: boolean;
   confirmed?: boolean;
-  start_time?: string;
-  end_time?: string;
-  operatory_id?: number;
-  note?: string;
 }
 
 export interface WebhookEndpoint {
