@@ -223,7 +223,7 @@ describe('booking conversation (dialogs over the real service layer)', function 
     await bot.say('July 9 2001');
     await bot.say('555-444-1212');
     await bot.say('zed@example.com');
-    await bot.say('Other');
+    await bot.say('3'); // the third choice, as an SMS patient answers a numbered list
     const [created] = await bot.nexhealth.searchPatients({ locationId: 101, name: 'Newman' });
     assert.equal(created.bio?.gender, 'Other');
     assert.equal((created as { provider_id?: number }).provider_id, bot.sandbox.seed.providers.rajPatel);
