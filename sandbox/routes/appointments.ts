@@ -14,21 +14,28 @@ function overlapsExisting(state: State, candidate: Pick<Appointment, 'id' | 'pro
       || (candidate.operatory_id !== null && other.operatory_id === candidate.operatory_id)));
 }
 
+function findAppointment(ctx: ApiContext, request: ApiRequest): Appointment {
+  const found = ctx.state().appointments.find((a) => a.id === idParam(request) && !a.deleted);
+  if (!found) throw notFound('Appointment');
+  return found;
+}
+
+function timeField(input: Json, key: string): Date | undefined {
+  const raw = optString(input, key, `appt.${key}`);
+  if (raw === undefined) return undefined;
+  const parsed = parseDateTime(raw);
+  if (!parsed || !/T\d{2}:\d{2}/.test(raw)) throw invalid(`appt.${key}`);
+  return parsed;
+}
+
 export function registerAppointments(router: Router, ctx: ApiContext): void {
-  const findAppointment = (request: ApiRequest): Appointment => {
-    const found = ctx.state().appointments.find((a) => a.id === idParam(request) && !a.deleted);
-    if (!found) throw notFound('Appointment');
-    return found;
-  };
+  registerCreate(router, ctx);
+  registerReads(router, ctx);
+  registerChanges(router, ctx);
+}
 
-  const timeField = (input: Json, key: string): Date | undefined => {
-    const raw = optString(input, key, `appt.${key}`);
-    if (raw === undefined) return undefined;
-    const parsed = parseDateTime(raw);
-    if (!parsed || !/T\d{2}:\d{2}/.test(raw)) throw invalid(`appt.${key}`);
-    return parsed;
-  };
-
+/** POST /appointments: validated as NexHealth does; the insertion follows. */
+function registerCreate(router: Router, ctx: ApiContext): void {
   router.add('POST', '/appointments', ({ query, body }) => {
     subdomain(ctx, query);
     const state = ctx.state();
@@ -86,7 +93,10 @@ export function registerAppointments(router: Router, ctx: ApiContext): void {
     ctx.onAppointmentCreated(appointment);
     return ok({ appt: renderAppointment(state, appointment) }, { status: 201, description: 'Created' });
   });
+}
 
+/** Listing (v2 filters) and reading appointments. */
+function registerReads(router: Router, ctx: ApiContext): void {
   router.add('GET', '/appointments', ({ query }) => {
     subdomain(ctx, query);
     const state = ctx.state();
@@ -114,13 +124,16 @@ export function registerAppointments(router: Router, ctx: ApiContext): void {
 
   router.add('GET', '/appointments/:id', (request) => {
     subdomain(ctx, request.query);
-    return ok(renderAppointment(ctx.state(), findAppointment(request)));
+    return ok(renderAppointment(ctx.state(), findAppointment(ctx, request)));
   });
+}
 
+/** PATCH: confirm, cancel, or (as integrators may) move; a move must not overlap. */
+function registerChanges(router: Router, ctx: ApiContext): void {
   router.add('PATCH', '/appointments/:id', (request) => {
     subdomain(ctx, request.query);
     const state = ctx.state();
-    const appointment = findAppointment(request);
+    const appointment = findAppointment(ctx, request);
     const input = objectField(request.body, 'appt');
     const cancelled = optBool(input, 'cancelled', 'appt.cancelled') ?? optBool(input, 'canceled', 'appt.canceled');
     const confirmed = optBool(input, 'confirmed', 'appt.confirmed');

@@ -9,12 +9,18 @@ import { digits, idParam, iso, requireLocation, subdomain, type ApiContext } fro
 
 const PATIENT_GENDERS: readonly string[] = ['Male', 'Female', 'Other'];
 
-export function registerPatients(router: Router, ctx: ApiContext): void {
-  const upcomingOf = (patient: Patient): Appointment[] => {
-    const now = ctx.now();
-    return ctx.state().appointments.filter((a) => a.patient_id === patient.id && isBlocking(a) && a.start > now);
-  };
+function upcomingOf(ctx: ApiContext, patient: Patient): Appointment[] {
+  const now = ctx.now();
+  return ctx.state().appointments.filter((a) => a.patient_id === patient.id && isBlocking(a) && a.start > now);
+}
 
+export function registerPatients(router: Router, ctx: ApiContext): void {
+  registerSearch(router, ctx);
+  registerCreate(router, ctx);
+}
+
+/** Patient search and one patient. */
+function registerSearch(router: Router, ctx: ApiContext): void {
   router.add('GET', '/patients', ({ query }) => {
     subdomain(ctx, query);
     const state = ctx.state();
@@ -47,7 +53,7 @@ export function registerPatients(router: Router, ctx: ApiContext): void {
     });
     if (sort === 'name') list.sort((a, b) => `${a.last_name} ${a.first_name}`.localeCompare(`${b.last_name} ${b.first_name}`));
     const { page, count } = paginate(list, query);
-    return ok({ patients: page.map((p) => renderPatient(state, p, includeUpcoming ? upcomingOf(p) : undefined)) }, { count });
+    return ok({ patients: page.map((p) => renderPatient(state, p, includeUpcoming ? upcomingOf(ctx, p) : undefined)) }, { count });
   });
 
   router.add('GET', '/patients/:id', (request) => {
@@ -56,9 +62,12 @@ export function registerPatients(router: Router, ctx: ApiContext): void {
     const patient = state.patients.find((p) => p.id === idParam(request));
     if (!patient) throw notFound('Patient');
     const includeUpcoming = request.query.bool('include_upcoming_appts') ?? false;
-    return ok(renderPatient(state, patient, includeUpcoming ? upcomingOf(patient) : undefined));
+    return ok(renderPatient(state, patient, includeUpcoming ? upcomingOf(ctx, patient) : undefined));
   });
+}
 
+/** POST /patients as the API validates it. */
+function registerCreate(router: Router, ctx: ApiContext): void {
   router.add('POST', '/patients', ({ query, body }) => {
     subdomain(ctx, query);
     const state = ctx.state();

@@ -7,6 +7,12 @@ import { renderLocation, renderOperatory, renderProvider } from '../model';
 import { idParam, locationFrom, requireLocation, subdomain, type ApiContext } from './context';
 
 export function registerReferenceData(router: Router, ctx: ApiContext): void {
+  registerReads(router, ctx);
+  registerTypeCreate(router, ctx);
+}
+
+/** Locations, providers, operatories and appointment types. */
+function registerReads(router: Router, ctx: ApiContext): void {
   router.add('GET', '/locations', ({ query }) => {
     const state = ctx.state();
     const wanted = query.str('subdomain');
@@ -56,7 +62,10 @@ export function registerReferenceData(router: Router, ctx: ApiContext): void {
     const { page, count } = paginate(list, query);
     return ok(page.map((o) => renderOperatory(state, o)), { count });
   });
+}
 
+/** POST /appointment_types. */
+function registerTypeCreate(router: Router, ctx: ApiContext): void {
   router.add('GET', '/appointment_types', ({ query }) => {
     subdomain(ctx, query);
     const state = ctx.state();

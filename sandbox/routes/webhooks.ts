@@ -4,30 +4,43 @@ import {
   invalid, isObject, missing, noContent, notFound, ok, optBool, optString, paginate, reqString,
   type ApiRequest, type Json, type Router,
 } from '../http';
-import { renderSubscription, renderWebhookEndpoint, type WebhookEndpoint } from '../model';
+import { renderSubscription, renderWebhookEndpoint, type WebhookEndpoint, type WebhookSubscription } from '../model';
 import { idParam, iso, subdomain, type ApiContext } from './context';
 
+function findEndpoint(ctx: ApiContext, request: ApiRequest): WebhookEndpoint {
+  const found = ctx.state().webhookEndpoints.find((e) => e.id === idParam(request));
+  if (!found) throw notFound('Webhook endpoint');
+  return found;
+}
+
+function targetUrl(input: Json, required: boolean): string | undefined {
+  const value = required ? reqString(input, 'target_url', 'target_url') : optString(input, 'target_url', 'target_url');
+  if (value === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw invalid('target_url');
+  }
+  // Real NexHealth requires https; the sandbox also takes http so local receivers work.
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw invalid('target_url');
+  return value;
+}
+
+function findSubscription(ctx: ApiContext, request: ApiRequest): WebhookSubscription {
+  const endpoint = findEndpoint(ctx, request);
+  const found = ctx.state().webhookSubscriptions.find((s) => s.id === idParam(request, 'sid') && s.webhook_endpoint_id === endpoint.id);
+  if (!found) throw notFound('Webhook subscription');
+  return found;
+}
+
 export function registerWebhooks(router: Router, ctx: ApiContext): void {
-  const findEndpoint = (request: ApiRequest): WebhookEndpoint => {
-    const found = ctx.state().webhookEndpoints.find((e) => e.id === idParam(request));
-    if (!found) throw notFound('Webhook endpoint');
-    return found;
-  };
+  registerEndpoints(router, ctx);
+  registerSubscriptions(router, ctx);
+}
 
-  const targetUrl = (input: Json, required: boolean): string | undefined => {
-    const value = required ? reqString(input, 'target_url', 'target_url') : optString(input, 'target_url', 'target_url');
-    if (value === undefined) return undefined;
-    let parsed: URL;
-    try {
-      parsed = new URL(value);
-    } catch {
-      throw invalid('target_url');
-    }
-    // Real NexHealth requires https; the sandbox also takes http so local receivers work.
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw invalid('target_url');
-    return value;
-  };
-
+/** Webhook endpoints: create, list, read, change, delete. */
+function registerEndpoints(router: Router, ctx: ApiContext): void {
   router.add('POST', '/webhook_endpoints', ({ body }) => {
     const state = ctx.state();
     if (!isObject(body)) throw missing('target_url');
@@ -50,10 +63,10 @@ export function registerWebhooks(router: Router, ctx: ApiContext): void {
     return ok(page.map((e) => renderWebhookEndpoint(e)), { count });
   });
 
-  router.add('GET', '/webhook_endpoints/:id', (request) => ok(renderWebhookEndpoint(findEndpoint(request))));
+  router.add('GET', '/webhook_endpoints/:id', (request) => ok(renderWebhookEndpoint(findEndpoint(ctx, request))));
 
   router.add('PATCH', '/webhook_endpoints/:id', (request) => {
-    const endpoint = findEndpoint(request);
+    const endpoint = findEndpoint(ctx, request);
     if (!isObject(request.body)) throw missing('target_url');
     const url = targetUrl(request.body, false);
     const active = optBool(request.body, 'active', 'active');
@@ -65,16 +78,19 @@ export function registerWebhooks(router: Router, ctx: ApiContext): void {
 
   router.add('DELETE', '/webhook_endpoints/:id', (request) => {
     const state = ctx.state();
-    const endpoint = findEndpoint(request);
+    const endpoint = findEndpoint(ctx, request);
     state.webhookEndpoints = state.webhookEndpoints.filter((e) => e !== endpoint);
     state.webhookSubscriptions = state.webhookSubscriptions.filter((s) => s.webhook_endpoint_id !== endpoint.id);
     return noContent();
   });
+}
 
+/** Subscriptions of an endpoint, scoped by subdomain. */
+function registerSubscriptions(router: Router, ctx: ApiContext): void {
   router.add('POST', '/webhook_endpoints/:id/webhook_subscriptions', (request) => {
     const sub = subdomain(ctx, request.query);
     const state = ctx.state();
-    const endpoint = findEndpoint(request);
+    const endpoint = findEndpoint(ctx, request);
     if (!isObject(request.body)) throw missing('resource_type');
     const resourceType = reqString(request.body, 'resource_type', 'resource_type');
     const event = reqString(request.body, 'event', 'event');
@@ -96,27 +112,20 @@ export function registerWebhooks(router: Router, ctx: ApiContext): void {
 
   router.add('GET', '/webhook_endpoints/:id/webhook_subscriptions', (request) => {
     subdomain(ctx, request.query);
-    const endpoint = findEndpoint(request);
+    const endpoint = findEndpoint(ctx, request);
     const list = ctx.state().webhookSubscriptions.filter((s) => s.webhook_endpoint_id === endpoint.id);
     const { page, count } = paginate(list, request.query);
     return ok(page.map(renderSubscription), { count });
   });
 
-  const findSubscription = (request: ApiRequest) => {
-    const endpoint = findEndpoint(request);
-    const found = ctx.state().webhookSubscriptions.find((s) => s.id === idParam(request, 'sid') && s.webhook_endpoint_id === endpoint.id);
-    if (!found) throw notFound('Webhook subscription');
-    return found;
-  };
-
   router.add('GET', '/webhook_endpoints/:id/webhook_subscriptions/:sid', (request) => {
     subdomain(ctx, request.query);
-    return ok(renderSubscription(findSubscription(request)));
+    return ok(renderSubscription(findSubscription(ctx, request)));
   });
 
   router.add('PATCH', '/webhook_endpoints/:id/webhook_subscriptions/:sid', (request) => {
     subdomain(ctx, request.query);
-    const subscription = findSubscription(request);
+    const subscription = findSubscription(ctx, request);
     const active = isObject(request.body) ? optBool(request.body, 'active', 'active') : undefined;
     if (active !== undefined) subscription.active = active;
     subscription.updated_at = iso(ctx.now());
@@ -126,7 +135,7 @@ export function registerWebhooks(router: Router, ctx: ApiContext): void {
   router.add('DELETE', '/webhook_endpoints/:id/webhook_subscriptions/:sid', (request) => {
     subdomain(ctx, request.query);
     const state = ctx.state();
-    const subscription = findSubscription(request);
+    const subscription = findSubscription(ctx, request);
     state.webhookSubscriptions = state.webhookSubscriptions.filter((s) => s !== subscription);
     return noContent();
   });
