@@ -67,8 +67,9 @@ async function burst(admin: SandboxAdmin, slotCacheTtlMs?: number): Promise<Benc
   const shared = await createSharedServices({ locationId: BROOKLYN, slotCacheTtlMs });
   const label = `${BURST} patients, same week${slotCacheTtlMs === 0 ? ', slot cache off' : ''}`;
   const patients = Array.from({ length: BURST }, (_, index) => patient(100 + index));
+  const providerId = (await shared.nexhealth.listProviders(BROOKLYN))[0]?.id ?? 0;
   for (const who of patients) {
-    await shared.nexhealth.createPatient({ locationId: BROOKLYN, firstName: who.first, lastName: who.last, dateOfBirth: who.dateOfBirth, email: who.email, phoneNumber: who.phone });
+    await shared.nexhealth.createPatient({ locationId: BROOKLYN, providerId, gender: 'Female', firstName: who.first, lastName: who.last, dateOfBirth: who.dateOfBirth, email: who.email, phoneNumber: who.phone });
   }
   const bots = await Promise.all(patients.map((_, index) => createDialogHarness({ shared, conversationId: `burst-${index}` })));
   await admin.resetCounters();

@@ -81,8 +81,9 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     timeoutMs: config.nexhealth.timeoutMs,
     maxRetries: config.nexhealth.maxRetries,
     referenceTtlMs: config.nexhealth.referenceTtlMs,
+    requestableProvidersOnly: config.nexhealth.requestableOnly,
   });
-  const booking = new BookingService(client, clock, { locationId: config.nexhealth.locationId, logger, slotCacheTtlMs: config.nexhealth.slotCacheTtlMs });
+  const booking = new BookingService(client, clock, { locationId: config.nexhealth.locationId, bookableOnlineTypesOnly: config.nexhealth.bookableOnlineOnly, logger, slotCacheTtlMs: config.nexhealth.slotCacheTtlMs });
 
   const stores = overrides.stores ?? createStores(config.storage);
   await moveWebhookSecret(stores);

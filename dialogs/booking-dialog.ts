@@ -10,6 +10,7 @@ import { emptyConversationData } from './conversation-data';
 import type { DialogServices } from './dialog-services';
 import { conversationData, rememberFacts } from './dialog-steps';
 import { afterIdentityMiss, IdentityDialog, IDENTITY_DIALOG, type IdentityOptions } from './identity-dialog';
+import { GenderDialog, GENDER_DIALOG } from './gender-dialog';
 import { InterruptibleDialog } from './interruptible-dialog';
 import { LocationDialog, LOCATION_DIALOG } from './location-dialog';
 import { messages } from './messages';
@@ -36,6 +37,7 @@ export class BookingDialog extends InterruptibleDialog {
     super(BOOKING_DIALOG, services);
     this.addDialog(new LocationDialog(services));
     this.addDialog(new IdentityDialog(services));
+    this.addDialog(new GenderDialog(services));
     this.addDialog(new AppointmentTypeDialog(services));
     this.addDialog(new ChooseTimeDialog(services));
     this.addDialog(new ConfirmDialog(services));
@@ -69,12 +71,14 @@ export class BookingDialog extends InterruptibleDialog {
         return step.beginDialog(IDENTITY_DIALOG, { question: draft.phone ? 'newPatientEmail' : 'newPatientPhone' } satisfies IdentityOptions);
       case 'identify':
         return this.identify(step);
+      case 'newPatientGender':
+        return step.beginDialog(GENDER_DIALOG, {});
       case 'register':
         data.draft = {
           ...draft,
           patientId: await this.services.booking.registerPatient(draft.locationId ?? 0, {
-            firstName: draft.firstName ?? '', lastName: draft.lastName ?? '', dateOfBirth: draft.dateOfBirth ?? '', phone: draft.phone ?? '', email: draft.email ?? '',
-          }),
+            firstName: draft.firstName ?? '', lastName: draft.lastName ?? '', dateOfBirth: draft.dateOfBirth ?? '', phone: draft.phone ?? '', email: draft.email ?? '', gender: draft.gender ?? 'Other',
+          }, draft.providerId),
           newPatient: undefined,
         };
         return step.replaceDialog(LOOP, { lead: step.options.lead });

@@ -5,9 +5,9 @@ import type { Slot } from '../services/nlu';
 /**
  * What the bot just asked: tells `understand` how to read a bare answer (see `nluExpecting`) and
  * help what the bot is waiting for. 'appointment' and 'cancelConfirm' are the manage flows' own
- * questions, read as a choice and a yes/no.
+ * questions, read as a choice and a yes/no; 'gender' (a new patient's record) is read as a choice.
  */
-export type Expecting = Slot | 'choice' | 'confirm' | 'appointment' | 'cancelConfirm';
+export type Expecting = Slot | 'choice' | 'confirm' | 'appointment' | 'cancelConfirm' | 'gender';
 
 /** The list, cancel and reschedule flows: who the patient is, their appointments, which one. */
 export interface ManageState {
@@ -33,7 +33,7 @@ export function emptyConversationData(): ConversationData {
 }
 
 export function nluExpecting(expecting: Expecting | undefined): Slot | 'choice' | 'confirm' | undefined {
-  if (expecting === 'appointment') return 'choice';
+  if (expecting === 'appointment' || expecting === 'gender') return 'choice';
   if (expecting === 'cancelConfirm') return 'confirm';
   return expecting;
 }

@@ -24,6 +24,8 @@ export const messages = {
   noMatchNewPatient: "I couldn't find a record with those details, so I'll set you up as a new patient.",
   askPhoneForNew: 'What phone number should the office use?',
   askEmailForNew: 'What email address should the office use?',
+  askGender: 'For your new record, which sex should the office note?',
+  retryGender: "Sorry, I didn't catch that.",
   couldNotMatch: "I couldn't match those details. What's the phone number or email on file?",
   tooManyAttempts: "I couldn't match those details, so I can't go on here. Please call the office and they'll sort it out.",
 
@@ -79,6 +81,7 @@ const waitingFor: Record<Expecting, string> = {
   confirm: 'a yes or no to book the time',
   appointment: 'you to pick one of your appointments',
   cancelConfirm: 'a yes or no to cancel the appointment',
+  gender: 'the sex for your new record (Male, Female or Other)',
 };
 
 export function helpText(expecting: Expecting | undefined): string {

@@ -3,10 +3,13 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { DateTime } from 'luxon';
 
+/** NexHealth's `error`: strings, or (as the docs' samples show) nested arrays of them. */
+export type ErrorList = Array<string | string[]>;
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly errors: string[],
+    readonly errors: ErrorList,
     readonly description: string | null = null,
     readonly headers: Record<string, string> = {},
   ) {
@@ -23,7 +26,7 @@ export interface Envelope {
   code: boolean;
   data: unknown;
   description: string | string[] | null;
-  error: string[];
+  error: ErrorList;
   count?: number;
 }
 
@@ -41,7 +44,7 @@ export function ok(data: unknown, options: { status?: number; description?: stri
 
 export const noContent = (): ApiResponse => ({ status: 204 });
 
-export function failure(errors: string[], description: string | null = null): Envelope {
+export function failure(errors: ErrorList, description: string | null = null): Envelope {
   return { code: false, data: null, description, error: errors };
 }
 
@@ -133,6 +136,17 @@ export function parseDateTime(value: string): Date | undefined {
   if (!/^\d{4}-\d{2}-\d{2}/.test(value)) return undefined;
   const parsed = DateTime.fromISO(value, { setZone: true, zone: 'utc' });
   return parsed.isValid ? parsed.toJSDate() : undefined;
+}
+
+/**
+ * NexHealth's v2.2.2 docs (Versioning): "All requests must include … Nex-Api-Version: v2". The
+ * sandbox speaks v2 only, so a request without the header, or for another version, is refused.
+ */
+export function versionProblem(headers: IncomingHttpHeaders): ApiResponse | undefined {
+  const version = headers['nex-api-version'];
+  if (version === undefined || version === '') return { status: 400, body: failure(['Missing header Nex-Api-Version']) };
+  if (version !== 'v2') return { status: 400, body: failure(['Unsupported Nex-Api-Version: this sandbox speaks v2']) };
+  return undefined;
 }
 
 export interface ApiRequest {

@@ -90,6 +90,8 @@ export interface Patient {
   location_ids: number[];
   provider_id: number | null;
   foreign_id: string | null;
+  /** A guarantor or other contact on file who is not a patient (cannot be booked for). */
+  non_patient: boolean;
   created_at: string;
   updated_at: string;
 }
@@ -232,6 +234,7 @@ export function renderPatient(state: State, patient: Patient, upcoming?: Appoint
     foreign_id_type: 'sandbox',
     bio: { ...patient.bio, home_phone_number: null, work_phone_number: null },
     inactive: patient.inactive,
+    non_patient: patient.non_patient,
     last_sync_time: null,
     guarantor_id: null,
     provider_id: patient.provider_id,
@@ -276,16 +279,16 @@ export function renderAppointment(state: State, appointment: Appointment): Recor
   };
 }
 
-export function renderWebhookEndpoint(endpoint: WebhookEndpoint, withSecret: boolean): Record<string, unknown> {
-  const rendered: Record<string, unknown> = {
+/** With its secret_key, on every answer: the docs' GET /webhook_endpoints sample shows it too. */
+export function renderWebhookEndpoint(endpoint: WebhookEndpoint): Record<string, unknown> {
+  return {
     id: endpoint.id,
     target_url: endpoint.target_url,
+    secret_key: endpoint.secret_key,
     active: endpoint.active,
     created_at: endpoint.created_at,
     updated_at: endpoint.updated_at,
   };
-  if (withSecret) rendered.secret_key = endpoint.secret_key;
-  return rendered;
 }
 
 export function renderSubscription(subscription: WebhookSubscription): Record<string, unknown> {

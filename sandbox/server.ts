@@ -9,7 +9,7 @@ import { DOCUMENTED_LIMITS, KeyBudget, type NexHealthLimits } from '../services/
 import { registerAdmin } from './admin';
 import { registerApi } from './api';
 import {
-  ApiError, Query, Router, failure, type ApiRequest, type ApiResponse, type Envelope,
+  ApiError, Query, Router, failure, versionProblem, type ApiRequest, type ApiResponse, type Envelope,
 } from './http';
 import { renderAppointment, type Appointment, type State } from './model';
 import { DEMO_API_KEY, DEMO_SUBDOMAIN, buildSeed, type SeedSummary } from './seed';
@@ -294,6 +294,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     }
 
     const raw = await readBody(request);
+    const wrongVersion = versionProblem(request.headers);
+    if (wrongVersion) return send(response, wrongVersion);
     const authorization = request.headers.authorization;
     let key: string | undefined;
     if (isAuth) {

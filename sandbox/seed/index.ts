@@ -20,7 +20,8 @@ export interface SeedSummary {
   institutionId: number;
   subdomain: string;
   locations: { brooklyn: number; manhattan: number };
-  providers: { sarahLee: number; rajPatel: number; emilyKim: number; marcusNguyen: number };
+  /** danaReyes is not `requestable` (not bookable through NexHealth's online booking). */
+  providers: { sarahLee: number; rajPatel: number; emilyKim: number; marcusNguyen: number; danaReyes: number };
   operatories: { brooklynChair1: number; brooklynChair2: number; manhattanRoomA: number; manhattanRoomB: number };
   appointmentTypes: { brooklyn: SeedTypeIds; manhattan: SeedTypeIds };
   patients: {
@@ -29,6 +30,9 @@ export interface SeedSummary {
     johnSmith1992: number;
     mariaGarciaA: number;
     mariaGarciaB: number;
+    davidCohen: number;
+    /** Not a patient: a guarantor with David Cohen's name and birth date. */
+    cohenGuarantor: number;
     all: number[];
   };
   appointments: {
@@ -53,6 +57,7 @@ const LEE = 201;
 const PATEL = 202;
 const KIM = 203;
 const NGUYEN = 204;
+const REYES = 205;
 const B_CHAIR1 = 301;
 const B_CHAIR2 = 302;
 const M_ROOM_A = 303;
@@ -118,6 +123,8 @@ export function buildSeed(now: Date): { state: State; summary: SeedSummary } {
     { id: PATEL, first_name: 'Raj', last_name: 'Patel', suffix: 'DMD', npi: '1234567891', specialty: 'General Dentistry', inactive: false, requestable: true, location_ids: [BROOKLYN] },
     { id: KIM, first_name: 'Emily', last_name: 'Kim', suffix: 'DDS', npi: '1234567892', specialty: 'Endodontics', inactive: false, requestable: true, location_ids: [MANHATTAN] },
     { id: NGUYEN, first_name: 'Marcus', last_name: 'Nguyen', suffix: 'DDS', npi: '1234567893', specialty: 'General Dentistry', inactive: false, requestable: true, location_ids: [BROOKLYN, MANHATTAN] },
+    // Books only through the front desk: NexHealth's online booking does not offer her.
+    { id: REYES, first_name: 'Dana', last_name: 'Reyes', suffix: 'RDH', npi: '1234567894', specialty: 'Dental Hygiene', inactive: false, requestable: false, location_ids: [BROOKLYN] },
   ];
   const types = appointmentTypes();
   const typesOf = (ids: SeedTypeIds): number[] => Object.values(ids);
@@ -138,6 +145,7 @@ export function buildSeed(now: Date): { state: State; summary: SeedSummary } {
     location_ids: seed.locations === 'both' ? [BROOKLYN, MANHATTAN] : [seed.locations === 'brooklyn' ? BROOKLYN : MANHATTAN],
     provider_id: seed.locations === 'manhattan' ? KIM : PATEL,
     foreign_id: `pat-${1001 + index}`,
+    non_patient: seed.nonPatient ?? false,
     created_at: stamp,
     updated_at: stamp,
   }));
@@ -200,7 +208,7 @@ export function buildSeed(now: Date): { state: State; summary: SeedSummary } {
     institutionId: 1,
     subdomain: DEMO_SUBDOMAIN,
     locations: { brooklyn: BROOKLYN, manhattan: MANHATTAN },
-    providers: { sarahLee: LEE, rajPatel: PATEL, emilyKim: KIM, marcusNguyen: NGUYEN },
+    providers: { sarahLee: LEE, rajPatel: PATEL, emilyKim: KIM, marcusNguyen: NGUYEN, danaReyes: REYES },
     operatories: { brooklynChair1: B_CHAIR1, brooklynChair2: B_CHAIR2, manhattanRoomA: M_ROOM_A, manhattanRoomB: M_ROOM_B },
     appointmentTypes: { brooklyn: BROOKLYN_TYPES, manhattan: MANHATTAN_TYPES },
     patients: {
@@ -209,6 +217,8 @@ export function buildSeed(now: Date): { state: State; summary: SeedSummary } {
       johnSmith1992: idOf('John', 'Smith', '1992-11-02'),
       mariaGarciaA: mariaIds[0] ?? 0,
       mariaGarciaB: mariaIds[1] ?? 0,
+      davidCohen: patients.find((p) => p.last_name === 'Cohen' && !p.non_patient)?.id ?? 0,
+      cohenGuarantor: patients.find((p) => p.last_name === 'Cohen' && p.non_patient)?.id ?? 0,
       all: patients.map((p) => p.id),
     },
     appointments: { patelNextWeekday0900: 9001, kimNextWeekday1000: 9002, kimCancelled1100: 9003, patelLunchBlock: 9004, anaPastVisit: 9005 },

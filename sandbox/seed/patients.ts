@@ -1,5 +1,7 @@
 // Demo patients (fictional). Two John Smiths differ by date of birth; two Maria Garcias share
-// one, differing only by phone and email: the bot must ask for more to tell them apart.
+// one, differing only by phone and email: the bot must ask for more to tell them apart. A
+// non-patient guarantor shares David Cohen's name, birth date and home phone: only `non_patient=false`
+// tells them apart.
 export interface PatientSeed {
   first: string;
   last: string;
@@ -10,6 +12,8 @@ export interface PatientSeed {
   city: string;
   zip: string;
   locations: 'brooklyn' | 'manhattan' | 'both';
+  /** A guarantor on file, not a patient: cannot be booked for. */
+  nonPatient?: boolean;
 }
 
 const p = (
@@ -46,4 +50,5 @@ export const patientSeeds: PatientSeed[] = [
   p('Hannah', 'Schwartz', '1964-02-28', '5552011851', 'Female', 'manhattan'),
   p('Kevin', 'Murphy', '2000-08-16', '5552011962', 'Male', 'brooklyn'),
   p('Isabella', 'Lopez', '1993-10-10', '5552012073', 'Female', 'manhattan'),
+  { ...p('David', 'Cohen', '1975-01-30', '5552019203', 'Male', 'brooklyn', 'cohen.family@example.com'), nonPatient: true },
 ];

@@ -1,5 +1,6 @@
 // What a booking has gathered so far, how a message's facts change it, and what to do next.
 // Pure: the dialog keeps the draft in conversation state and sequences the side effects.
+import type { PatientGender } from './patient-gender';
 import type { OpenSlot, PreferenceWindows } from './slot-ranking';
 
 export interface BookingDraft {
@@ -13,6 +14,8 @@ export interface BookingDraft {
   patientId?: number;
   /** No record matched: a new patient is created once phone and email are known. */
   newPatient?: boolean;
+  /** A new patient's sex for their record (asked of new patients only). */
+  gender?: PatientGender;
   /** Failed attempts to confirm an identity (three end the flow). */
   identityAttempts?: number;
   appointmentTypeId?: number;
@@ -51,7 +54,7 @@ export interface DraftFacts {
 export type DraftField = keyof DraftFacts;
 
 export type NextStep =
-  | 'location' | 'name' | 'dateOfBirth' | 'contact' | 'identify' | 'newPatientContact' | 'register'
+  | 'location' | 'name' | 'dateOfBirth' | 'contact' | 'identify' | 'newPatientContact' | 'newPatientGender' | 'register'
   | 'appointmentType' | 'when' | 'offerTimes' | 'confirm';
 
 /**
@@ -83,6 +86,7 @@ export function applyFacts(draft: BookingDraft, facts: DraftFacts): { draft: Boo
   if (changed.some((field) => field === 'firstName' || field === 'lastName' || field === 'dateOfBirth')) {
     next.patientId = undefined;
     next.newPatient = undefined;
+    next.gender = undefined;
   }
   if (changed.some((field) => field === 'locationId')) {
     next.appointmentTypeId = facts.appointmentTypeId;
@@ -103,7 +107,10 @@ export function nextStep(draft: BookingDraft, practice: { locationCount: number 
   if (draft.patientId === undefined) {
     if (!draft.firstName || !draft.lastName) return 'name';
     if (!draft.dateOfBirth) return 'dateOfBirth';
-    if (draft.newPatient) return draft.phone && draft.email ? 'register' : 'newPatientContact';
+    if (draft.newPatient) {
+      if (!draft.phone || !draft.email) return 'newPatientContact';
+      return draft.gender ? 'register' : 'newPatientGender';
+    }
     if (!draft.phone && !draft.email) return 'contact';
     return 'identify';
   }

@@ -10,7 +10,8 @@ import {
 import { summarizeAppointment, type AppointmentFacts, type AppointmentSummary } from './appointment-summary';
 import { providerName } from './provider-name';
 import { SlotCache } from './slot-cache';
-import { matchPatient, type PatientIdentity, type PatientMatch } from './patient-match';
+import type { PatientGender } from './patient-gender';
+import { matchPatient, phoneKey, type PatientIdentity, type PatientMatch } from './patient-match';
 import { onePerTime, rankAround, rankInWindow, searchRange, slotsFromGroups, type OpenSlot, type PreferenceWindows } from './slot-ranking';
 
 export { providerName };
@@ -24,6 +25,11 @@ export interface BookingServiceOptions {
   offerSize?: number;
   /** How long open times are reused per (location, type, provider, day); 0 turns the cache off. */
   slotCacheTtlMs?: number;
+  /**
+   * Only appointment types marked `bookable_online` (default). A practice that does not use
+   * NexHealth's own booking page may have none marked, and turns this off.
+   */
+  bookableOnlineTypesOnly?: boolean;
   logger?: Logger;
 }
 
@@ -71,6 +77,18 @@ export interface UpcomingAppointment {
   when: string;
 }
 
+/** What registering a new patient needs: the identity, every contact, and the sex for the record. */
+export type NewPatientIdentity = Required<PatientIdentity> & { gender: PatientGender };
+
+/** Longest names some record systems keep (Dentrix: first 15, last 20); longer ones are cut there anyway. */
+const MAX_FIRST_NAME = 15;
+const MAX_LAST_NAME = 20;
+
+/** Cut to what the record system keeps, so a repeated registration matches the record it made. */
+function recordName(firstName: string, lastName: string): { firstName: string; lastName: string } {
+  return { firstName: firstName.trim().slice(0, MAX_FIRST_NAME).trim(), lastName: lastName.trim().slice(0, MAX_LAST_NAME).trim() };
+}
+
 export type BookingResult =
   | { kind: 'requested'; appointment: Appointment }
   | { kind: 'taken' };
@@ -105,7 +123,7 @@ export class BookingService {
     ]);
     return {
       location,
-      appointmentTypes: appointmentTypes.filter((type) => type.bookable_online !== false),
+      appointmentTypes: this.options.bookableOnlineTypesOnly === false ? appointmentTypes : appointmentTypes.filter((type) => type.bookable_online !== false),
       providers: providers.filter((provider) => !provider.inactive),
     };
   }
@@ -143,7 +161,8 @@ export class BookingService {
   }
 
   async identifyPatient(locationId: number, identity: PatientIdentity, options: { requireContact?: boolean } = {}): Promise<PatientMatch> {
-    const candidates = await this.client.searchPatients({ locationId, name: identity.lastName, dateOfBirth: identity.dateOfBirth, inactive: false });
+    // inactive and non_patient false, as the docs recommend for records that will be booked.
+    const candidates = await this.client.searchPatients({ locationId, name: identity.lastName, dateOfBirth: identity.dateOfBirth, inactive: false, nonPatient: false });
     return matchPatient(candidates, identity, options);
   }
 
@@ -160,15 +179,22 @@ export class BookingService {
     return result;
   }
 
-  /** Creates the patient; NexHealth returns the existing record instead of a duplicate. */
-  async registerPatient(locationId: number, identity: Required<PatientIdentity>): Promise<number> {
+  /**
+   * Creates the patient; NexHealth returns the existing record instead of a duplicate. The API
+   * requires a provider: the one chosen, else the location's first bookable one.
+   */
+  async registerPatient(locationId: number, identity: NewPatientIdentity, providerId?: number | 'any'): Promise<number> {
+    const provider = typeof providerId === 'number' ? providerId : (await this.reference(locationId)).providers[0]?.id;
+    if (provider === undefined) throw new Error('no bookable provider at this location');
     const { patient } = await this.client.createPatient({
       locationId,
-      firstName: identity.firstName,
-      lastName: identity.lastName,
+      providerId: provider,
+      ...recordName(identity.firstName, identity.lastName),
       dateOfBirth: identity.dateOfBirth,
-      email: identity.email,
-      phoneNumber: identity.phone.replace(/^\+1/, '').replace(/\D/g, ''),
+      email: identity.email.trim().toLowerCase(),
+      // NANP numbers as NexHealth keeps them: ten digits, no +1.
+      phoneNumber: phoneKey(identity.phone) ?? '',
+      gender: identity.gender,
     });
     return patient.id;
   }
@@ -176,8 +202,10 @@ export class BookingService {
   /** Open times for a preference: a few slot calls over the whole preference, then ranking. */
   async findTimes(search: TimeSearch): Promise<TimeOffer> {
     const providerIds = search.providerId === 'any'
-      ? (await this.client.listProviders(search.locationId)).map((provider) => provider.id)
+      ? (await this.reference(search.locationId)).providers.map((provider) => provider.id)
       : [search.providerId];
+    // Nobody to search: no slot call (v2 requires pids[]), and nothing to offer.
+    if (providerIds.length === 0) return { slots: [], fit: 'around' };
     const location = await this.client.getLocation(search.locationId);
     const exclude = search.exclude ?? new Set<string>();
     const now = DateTime.fromJSDate(this.clock.now(), { zone: location.tz });
@@ -221,7 +249,7 @@ export class BookingService {
   async upcomingAppointments(locationId: number, patientId: number): Promise<Appointment[]> {
     const now = this.clock.now();
     const end = DateTime.fromJSDate(now).plus({ days: 365 }).toJSDate();
-    const appointments = await this.client.listAppointments({ locationId, start: now.toISOString(), end: end.toISOString(), patientIds: [patientId] });
+    const appointments = await this.client.listAppointments({ locationId, start: now.toISOString(), end: end.toISOString(), patientId });
     return appointments
       .filter((appointment) => appointment.patient_id === patientId && !isCancelled(appointment) && !appointment.deleted)
       .sort((a, b) => Date.parse(a.start_time) - Date.parse(b.start_time));

@@ -1,5 +1,5 @@
 export { BookingService, providerName } from './booking-service';
-export type { BookingServiceOptions, BookingResult, UpcomingAppointment, LocationReference, TimeOffer, TimeSearch, UnderstandingReference } from './booking-service';
+export type { BookingServiceOptions, BookingResult, NewPatientIdentity, UpcomingAppointment, LocationReference, TimeOffer, TimeSearch, UnderstandingReference } from './booking-service';
 export { matchPatient, normaliseName, phoneKey } from './patient-match';
 export type { PatientIdentity, PatientMatch } from './patient-match';
 export { onePerTime, pickOffered, rankAround, rankInWindow, searchRange, slotKey, slotsFromGroups } from './slot-ranking';
@@ -7,6 +7,8 @@ export type { OpenSlot, PreferenceWindows, TimeWindow } from './slot-ranking';
 export { formatDay, formatSlotTime } from './format';
 export { applyFacts, identityStep, nextStep, retryDraft, withoutContact } from './booking-draft';
 export type { BookingDraft, DraftFacts, DraftField, NextStep, ReplacedAppointment } from './booking-draft';
+export { PATIENT_GENDERS, readGender } from './patient-gender';
+export type { PatientGender } from './patient-gender';
 export { summarizeAppointment } from './appointment-summary';
 export type { AppointmentFacts, AppointmentSummary } from './appointment-summary';
 export { pickAppointment } from './appointment-pick';

@@ -53,7 +53,7 @@ export class SlotCache {
    * `span.end` have changed, for every provider and type (they may share an operatory). Without a
    * span, the whole location; without a location, everything.
    */
-  invalidate(locationId?: number, span?: { start: string; end: string }): void {
+  invalidate(locationId?: number, span?: { start: string; end?: string }): void {
     if (locationId === undefined) {
       this.cells.clear();
       return;
@@ -109,7 +109,7 @@ function groupByCell(query: SlotCacheQuery, slots: OpenSlot[]): Map<string, Open
   return groups;
 }
 
-function localDays(span: { start: string; end: string }, zone: string): string[] | undefined {
+function localDays(span: { start: string; end?: string }, zone: string): string[] | undefined {
   const first = DateTime.fromISO(span.start, { zone }).toISODate();
   const last = DateTime.fromISO(span.end || span.start, { zone }).toISODate() ?? first;
   if (!first || !last) return undefined;

@@ -15,7 +15,8 @@ export interface PreferenceWindows {
 export interface OpenSlot {
   /** ISO 8601 with the location's offset, as NexHealth gives it. */
   start: string;
-  end: string;
+  /** When NexHealth gives one (v2 does not): the booking then leaves it to the appointment type. */
+  end?: string;
   providerId: number;
   locationId: number;
   operatoryId?: number;
@@ -36,7 +37,7 @@ export function slotsFromGroups(groups: SlotGroup[]): OpenSlot[] {
       if (seen.has(key)) continue;
       seen.add(key);
       const operatoryId = slot.operatory_id ?? group.operatory_id ?? undefined;
-      slots.push({ start: slot.time, end: slot.end_time, providerId, locationId: group.lid, ...(operatoryId ? { operatoryId } : {}) });
+      slots.push({ start: slot.time, ...(slot.end_time ? { end: slot.end_time } : {}), providerId, locationId: group.lid, ...(operatoryId ? { operatoryId } : {}) });
     }
   }
   return slots.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));

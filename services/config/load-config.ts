@@ -31,6 +31,8 @@ const envSchema = z.object({
   NEXHEALTH_MAX_RETRIES: positiveInt(3),
   NEXHEALTH_REFERENCE_TTL_SECONDS: positiveInt(300),
   NEXHEALTH_SLOT_CACHE_SECONDS: positiveInt(5),
+  NEXHEALTH_REQUESTABLE_ONLY: flag(true),
+  NEXHEALTH_BOOKABLE_ONLINE_ONLY: flag(true),
   SANDBOX_PORT: port(3979),
   SANDBOX_INSERTION_DELAY_MS: positiveInt(2000),
 
@@ -80,6 +82,10 @@ export interface NexHealthConfig {
   referenceTtlMs: number;
   /** How long open times are reused per location, type, provider and day (0: not at all). */
   slotCacheTtlMs: number;
+  /** Only providers NexHealth marks bookable online (`requestable`). */
+  requestableOnly: boolean;
+  /** Only appointment types marked `bookable_online`. */
+  bookableOnlineOnly: boolean;
 }
 
 export type StorageConfig =
@@ -189,6 +195,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       maxRetries: values.NEXHEALTH_MAX_RETRIES,
       referenceTtlMs: values.NEXHEALTH_REFERENCE_TTL_SECONDS * 1000,
       slotCacheTtlMs: values.NEXHEALTH_SLOT_CACHE_SECONDS * 1000,
+      requestableOnly: values.NEXHEALTH_REQUESTABLE_ONLY,
+      bookableOnlineOnly: values.NEXHEALTH_BOOKABLE_ONLINE_ONLY,
     },
     bot: {
       appId: values.MicrosoftAppId,

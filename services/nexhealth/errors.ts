@@ -36,6 +36,11 @@ export class NexHealthError extends Error {
   }
 }
 
+/** The envelope's `error` as a flat list of strings: live answers are flat, the docs' samples nested. */
+export function flattenProblems(error: unknown[]): string[] {
+  return error.flat(4).filter((item): item is string => typeof item === 'string');
+}
+
 export function isNexHealthError(error: unknown, kind?: NexHealthErrorKind): error is NexHealthError {
   return error instanceof NexHealthError && (kind === undefined || error.kind === kind);
 }

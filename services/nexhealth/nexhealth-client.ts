@@ -1,5 +1,6 @@
 // The typed NexHealth client: one method per endpoint the product uses. Version-specific paths and
 // paging stay in this folder, so a move to API v3 is local.
+import { DateTime } from 'luxon';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { NexHealthError, isNexHealthError } from './errors';
@@ -10,6 +11,7 @@ import type {
   NewAppointment, NewAppointmentType, NewAvailability, NewPatient, Operatory, Patient, PatientSearch, Provider,
   SlotGroup, SlotSearch, WebhookEndpoint, WebhookSubscription,
 } from './types';
+import { isCancelled } from './types';
 
 export interface NexHealthClientOptions {
   baseUrl: string;
@@ -24,6 +26,11 @@ export interface NexHealthClientOptions {
   rateLimits?: TransportOptions['rateLimits'];
   maxQueuedRequests?: number;
   rateLimitWaitMs?: TransportOptions['rateLimitWaitMs'];
+  /**
+   * Only providers NexHealth marks bookable online (`requestable=true`, default). A practice that
+   * does not use NexHealth's own booking page turns this off, or the bot offers nobody.
+   */
+  requestableProvidersOnly?: boolean;
   /** per_page of list calls (100 unless a test wants to see paging). */
   pageSize?: number;
   /** Test hooks: deterministic jitter and instant waits. */
@@ -73,7 +80,8 @@ export class NexHealthClient {
   }
 
   listProviders(locationId: number): Promise<Provider[]> {
-    return this.cached(`providers:${locationId}`, () => this.getAll<Provider>('/providers', { location_id: locationId, requestable: true, inactive: false }));
+    const requestable = this.options.requestableProvidersOnly === false ? undefined : true;
+    return this.cached(`providers:${locationId}`, () => this.getAll<Provider>('/providers', { location_id: locationId, requestable, inactive: false }));
   }
 
   listOperatories(locationId: number): Promise<Operatory[]> {
@@ -118,6 +126,7 @@ export class NexHealthClient {
       new_patient: search.newPatient,
       location_strict: search.locationStrict,
       inactive: search.inactive,
+      non_patient: search.nonPatient,
     };
     return this.collectPages('/patients', query, extractPatients);
   }
@@ -128,7 +137,7 @@ export class NexHealthClient {
    */
   async createPatient(patient: NewPatient): Promise<{ patient: Patient; existing: boolean }> {
     const body = {
-      provider: patient.providerId === undefined ? undefined : { provider_id: patient.providerId },
+      provider: { provider_id: patient.providerId },
       patient: {
         first_name: patient.firstName,
         last_name: patient.lastName,
@@ -151,6 +160,8 @@ export class NexHealthClient {
 
   /** Open slots; a range over 14 days is split into several calls (the API's limit per call). */
   async getAppointmentSlots(search: SlotSearch): Promise<SlotGroup[]> {
+    // v2 requires pids[]; an empty list would be sent as none at all.
+    if (search.providerIds.length === 0) throw new NexHealthError('invalid', 'GET /appointment_slots', { cause: 'no provider to search' });
     const groups: SlotGroup[] = [];
     for (let offset = 0; offset < search.days; offset += MAX_SLOT_DAYS) {
       const query: Query = {
@@ -191,13 +202,7 @@ export class NexHealthClient {
       try {
         return await this.write<Appointment>('POST', '/appointments', '/appointments', query, body, extractAppointment);
       } catch (error) {
-        // "Taken" may mean taken by this very patient: an earlier create whose answer was lost, or a
-        // repeated "yes". Then it is theirs, and creating is idempotent.
-        if (isSlotTaken(error)) {
-          const own = await this.findBooked(appointment).catch(() => undefined);
-          if (own) return own;
-          throw new NexHealthError('slot_unavailable', 'POST /appointments', { status: error.status, problems: error.problems });
-        }
+        if (isNexHealthError(error, 'invalid') || isNexHealthError(error, 'slot_unavailable')) return await this.afterRefusal(error, appointment);
         if (!isNexHealthError(error, 'unavailable')) throw error;
         // The answer was lost: look before sending again. If we cannot look, we cannot tell, and
         // the create is not sent again (the caller says so and the patient can retry safely).
@@ -215,7 +220,7 @@ export class NexHealthClient {
       location_id: query.locationId,
       start: query.start,
       end: query.end,
-      patient_ids: query.patientIds,
+      patient_id: query.patientId,
       provider_ids: query.providerIds,
       cancelled: query.cancelled,
     });
@@ -262,6 +267,12 @@ export class NexHealthClient {
   createWebhookSubscription(endpointId: number, event: string, resourceType = 'Appointment'): Promise<WebhookSubscription> {
     return this.write('POST', `/webhook_endpoints/${endpointId}/webhook_subscriptions`, '/webhook_endpoints/:id/webhook_subscriptions',
       { subdomain: this.subdomain }, { resource_type: resourceType, event, active: true });
+  }
+
+  /** Re-activates (or pauses) a subscription in place, instead of creating a duplicate. */
+  updateWebhookSubscription(endpointId: number, subscriptionId: number, changes: { active?: boolean }): Promise<WebhookSubscription> {
+    return this.write('PATCH', `/webhook_endpoints/${endpointId}/webhook_subscriptions/${subscriptionId}`, '/webhook_endpoints/:id/webhook_subscriptions/:sid',
+      { subdomain: this.subdomain }, changes);
   }
 
   async deleteWebhookSubscription(endpointId: number, subscriptionId: number): Promise<void> {
@@ -323,24 +334,58 @@ export class NexHealthClient {
     return items;
   }
 
+  /**
+   * A refused create. "Taken" may mean taken by this very patient (an earlier create whose answer
+   * was lost, or a repeated "yes"): then it is theirs, and creating is idempotent. The wording of a
+   * double booking is undocumented, so a 400 that names no field is settled by the slot itself.
+   */
+  private async afterRefusal(error: NexHealthError, appointment: NewAppointment): Promise<Appointment> {
+    const taken = isSlotTaken(error) || (namesNoField(error) && await this.slotGone(appointment));
+    if (!taken) throw error;
+    const own = await this.findBooked(appointment).catch(() => undefined);
+    if (own) return own;
+    throw new NexHealthError('slot_unavailable', 'POST /appointments', { status: error.status, problems: error.problems });
+  }
+
+  /** Whether the time is no longer offered (one slot search of that local day); false when we cannot tell. */
+  private async slotGone(appointment: NewAppointment): Promise<boolean> {
+    try {
+      const { tz } = await this.getLocation(appointment.locationId);
+      const start = DateTime.fromISO(appointment.startTime, { zone: tz });
+      const groups = await this.getAppointmentSlots({
+        startDate: start.toISODate() ?? '', days: 1, locationIds: [appointment.locationId], providerIds: [appointment.providerId],
+        appointmentTypeId: appointment.appointmentTypeId,
+      });
+      return !groups.some((group) => group.slots.some((slot) => Date.parse(slot.time) === start.toMillis() && (slot.provider_id ?? group.pid) === appointment.providerId));
+    } catch {
+      return false;
+    }
+  }
+
   private async findBooked(appointment: NewAppointment): Promise<Appointment | undefined> {
     const start = new Date(appointment.startTime).getTime();
     const candidates = await this.listAppointments({
       locationId: appointment.locationId,
       start: new Date(start - 60_000).toISOString(),
       end: new Date(start + 60_000).toISOString(),
-      patientIds: [appointment.patientId],
+      patientId: appointment.patientId,
     });
-    return candidates.find((candidate) => candidate.provider_id === appointment.providerId
-      && new Date(candidate.start_time).getTime() === start && !candidate.cancelled && !candidate.canceled);
+    // Checked here too: a filter the API ignored must not hand this patient someone else's booking.
+    return candidates.find((candidate) => candidate.patient_id === appointment.patientId
+      && candidate.provider_id === appointment.providerId && candidate.location_id === appointment.locationId
+      && new Date(candidate.start_time).getTime() === start && !isCancelled(candidate));
   }
 }
 
-/** NexHealth answers a double booking with a 400 (or 409) whose message says the time is taken. */
-function isSlotTaken(error: unknown): error is NexHealthError {
-  if (!isNexHealthError(error)) return false;
-  if (error.status === 409) return true;
+/** A 409, or a 400 whose message says the time is taken (a guess at wording: see afterRefusal). */
+function isSlotTaken(error: NexHealthError): boolean {
+  if (error.status === 409 || error.kind === 'slot_unavailable') return true;
   return error.kind === 'invalid' && error.problems.some((problem) => /not available|already (been )?booked|taken|overlap|conflict/i.test(problem));
+}
+
+/** A 400 that blames no parameter ("Missing/Invalid parameter x"): it may be a double booking. */
+function namesNoField(error: NexHealthError): boolean {
+  return error.kind === 'invalid' && !error.problems.some((problem) => /^(?:missing|invalid) parameter\b/i.test(problem));
 }
 
 /** Patients come as `{patients:[...]}` (the sandbox, the API reference) or `[{patients:[...]}]` (the guide). */

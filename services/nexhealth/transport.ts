@@ -5,13 +5,15 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
-import { NexHealthError, type NexHealthErrorKind } from './errors';
+import { NexHealthError, flattenProblems, type NexHealthErrorKind } from './errors';
 import { FairLimiter, QueueFullError, type Release } from './rate-limiter';
 import { DOCUMENTED_LIMITS, KeyBudget, type NexHealthLimits } from './rate-limits';
 import { TokenProvider } from './token-provider';
 import type { Envelope } from './types';
 
 export const API_VERSION_ACCEPT = 'application/vnd.Nexhealth+json;version=2';
+/** The documented way to choose a version (v2.2.2 docs, Versioning): on every request. */
+export const API_VERSION_HEADER = 'v2';
 const USER_AGENT = 'nexhealth-booking-bot/0.1';
 
 export type QueryValue = string | number | boolean | undefined | (string | number)[];
@@ -81,7 +83,7 @@ export class NexHealthTransport {
     this.http = axios.create({
       baseURL: options.baseUrl,
       timeout: options.timeoutMs,
-      headers: { Accept: API_VERSION_ACCEPT, 'User-Agent': USER_AGENT },
+      headers: { Accept: API_VERSION_ACCEPT, 'Nex-Api-Version': API_VERSION_HEADER, 'User-Agent': USER_AGENT },
       validateStatus: () => true,
       paramsSerializer: { serialize: serializeQuery },
       // Responses are parsed here, so a non-JSON body becomes a 'protocol' error, not a crash.
@@ -257,7 +259,7 @@ function parseEnvelope(raw: string | undefined): Envelope<unknown> | undefined {
       code: record.code === true,
       data: record.data ?? null,
       description: typeof record.description === 'string' || Array.isArray(record.description) ? (record.description as string | string[]) : undefined,
-      error: Array.isArray(record.error) ? record.error.filter((item): item is string => typeof item === 'string') : [],
+      error: Array.isArray(record.error) ? flattenProblems(record.error) : [],
       count: typeof record.count === 'number' ? record.count : undefined,
     };
   } catch {

@@ -115,6 +115,8 @@ export interface Patient {
 
 export interface PatientSearch {
   locationId: number;
+  /** false: leave out non-patients (guarantors), as the docs recommend before booking. */
+  nonPatient?: boolean;
   name?: string;
   email?: string;
   phoneNumber?: string;
@@ -124,20 +126,22 @@ export interface PatientSearch {
   inactive?: boolean;
 }
 
+/** POST /patients: `provider` is required by the API, and the record systems need the real sex. */
 export interface NewPatient {
   locationId: number;
-  providerId?: number;
+  providerId: number;
   firstName: string;
   lastName: string;
   email: string;
   dateOfBirth: string;
   phoneNumber: string;
-  gender?: string;
+  gender: 'Male' | 'Female' | 'Other';
 }
 
 export interface Slot {
   time: string;
-  end_time: string;
+  /** Not in v2's answer (the docs' sample has none): the appointment type then sets the length. */
+  end_time?: string;
   operatory_id?: number | null;
   provider_id?: number;
 }
@@ -204,18 +208,19 @@ export interface AppointmentQuery {
   locationId: number;
   start: string;
   end: string;
-  patientIds?: number[];
+  /** v2 filters by one patient (`patient_id`); `patient_ids[]` is v3's and v2 ignores it. */
+  patientId?: number;
   providerIds?: number[];
   cancelled?: boolean;
 }
 
+/**
+ * What a PATCH may change: the docs say only `confirmed` and `cancelled` reach the record system;
+ * anything else is "silently overwritten by the next EHR sync". A move is a cancel and a new booking.
+ */
 export interface AppointmentChanges {
   cancelled?: boolean;
   confirmed?: boolean;
-  start_time?: string;
-  end_time?: string;
-  operatory_id?: number;
-  note?: string;
 }
 
 export interface WebhookEndpoint {

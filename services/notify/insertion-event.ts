@@ -1,16 +1,7 @@
-// The `appointment_insertion` webhook body, read defensively: only what we act on is required.
-import { z } from 'zod';
-
-const eventSchema = z.object({
-  event_name: z.string(),
-  resource_type: z.string().optional(),
-  webhook_subscription_id: z.number().optional(),
-  data: z.object({
-    appointment: z.object({ id: z.number(), foreign_id: z.string().nullable().optional() }).passthrough().optional(),
-    appointments: z.array(z.object({ id: z.number() }).passthrough()).optional(),
-    error: z.array(z.string()).optional(),
-  }).passthrough().optional(),
-}).passthrough();
+// The `appointment_insertion` webhook body, read tolerantly: only the event name and the
+// appointment id are required. The failure payload's shape is undocumented (`data.error` may be a
+// string, an array or nested arrays; ids may come as numeric strings), and a dropped event is
+// answered 200 and never re-sent, so nothing else may make an event "malformed".
 
 export type InsertionOutcome = 'complete' | 'failed';
 
@@ -19,14 +10,27 @@ export type WebhookEvent =
   | { kind: 'ignored'; eventName: string }
   | { kind: 'malformed' };
 
+const OUTCOMES: Record<string, InsertionOutcome> = {
+  'appointment_insertion.complete': 'complete',
+  'appointment_insertion.failed': 'failed',
+};
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/** A positive integer id, given as a number or as a string of digits. */
+function idOf(value: unknown): number | undefined {
+  const id = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
 export function parseWebhookEvent(body: unknown): WebhookEvent {
-  const parsed = eventSchema.safeParse(body);
-  if (!parsed.success) return { kind: 'malformed' };
-  const { event_name: eventName, data } = parsed.data;
-  const outcome: InsertionOutcome | undefined = eventName === 'appointment_insertion.complete' ? 'complete'
-    : eventName === 'appointment_insertion.failed' ? 'failed' : undefined;
+  const eventName = field(body, 'event_name');
+  if (typeof eventName !== 'string') return { kind: 'malformed' };
+  const outcome = OUTCOMES[eventName];
   if (!outcome) return { kind: 'ignored', eventName };
-  const appointmentId = data?.appointment?.id;
+  const appointmentId = idOf(field(field(field(body, 'data'), 'appointment'), 'id'));
   if (appointmentId === undefined) return { kind: 'malformed' };
   return { kind: 'insertion', appointmentId, outcome };
 }

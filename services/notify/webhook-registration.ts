@@ -1,6 +1,7 @@
 // Registers (idempotently) our webhook endpoint and the appointment_insertion subscription with
-// NexHealth. The endpoint's secret is only shown when it is created, so it is kept in the bot's
-// storage: a restart and a second instance reuse it instead of creating another endpoint.
+// NexHealth. Which endpoint is ours is kept in the bot's storage, so a restart and a second
+// instance reuse it; its secret is read back from GET /webhook_endpoints (which shows it). Endpoints
+// this deployment did not create are never deleted: another deployment may share the key and URL.
 import type { Logger } from '../logger';
 import type { WebhookEndpoint, WebhookSubscription } from '../nexhealth';
 import type { KeyValueStorage } from '../storage';
@@ -14,6 +15,7 @@ export interface WebhookApi {
   updateWebhookEndpoint(endpointId: number, changes: { active?: boolean }): Promise<WebhookEndpoint>;
   listWebhookSubscriptions(endpointId: number): Promise<WebhookSubscription[]>;
   createWebhookSubscription(endpointId: number, event: string, resourceType?: string): Promise<WebhookSubscription>;
+  updateWebhookSubscription(endpointId: number, subscriptionId: number, changes: { active?: boolean }): Promise<WebhookSubscription>;
 }
 
 export interface WebhookRegistration {
@@ -36,27 +38,36 @@ export async function ensureWebhookRegistration(api: WebhookApi, storage: KeyVal
   let registration = await readWebhookRegistration(storage);
   const known = registration && endpoints.find((endpoint) => endpoint.id === registration?.endpointId && endpoint.target_url === targetUrl);
   if (!registration || !known) {
-    const created = await api.createWebhookEndpoint(targetUrl);
-    if (!created.secret_key) throw new Error('NexHealth did not return the webhook secret');
-    const candidate = { endpointId: created.id, secret: created.secret_key, targetUrl };
-    registration = await saveOrAdopt(storage, candidate, registration);
-    if (registration.endpointId !== created.id) {
-      // Another instance registered at the same moment: use its endpoint, drop ours.
-      await api.deleteWebhookEndpoint(created.id);
-    }
+    registration = await registerEndpoint(api, storage, targetUrl, registration);
     logger.info({ endpointId: registration.endpointId }, 'webhook endpoint registered');
-  } else if (!known.active) {
-    await api.updateWebhookEndpoint(known.id, { active: true });
+  } else {
+    // The list shows the current secret: take it, so a rotated secret does not 401 every delivery.
+    if (known.secret_key && known.secret_key !== registration.secret) {
+      registration = await saveOrAdopt(storage, { ...registration, secret: known.secret_key }, registration);
+    }
+    if (!known.active) await api.updateWebhookEndpoint(known.id, { active: true });
   }
-  // Endpoints of ours whose secret we no longer have only cause 401s: remove them.
-  for (const stale of endpoints.filter((endpoint) => endpoint.target_url === targetUrl && endpoint.id !== registration?.endpointId)) {
-    await api.deleteWebhookEndpoint(stale.id);
-  }
-  const subscriptions = await api.listWebhookSubscriptions(registration.endpointId);
-  const subscribed = subscriptions.some((subscription) => subscription.event === INSERTION_EVENT && subscription.active
-    && (subscription.subdomain === undefined || subscription.subdomain === api.subdomain));
-  if (!subscribed) await api.createWebhookSubscription(registration.endpointId, INSERTION_EVENT, 'Appointment');
+  await ensureSubscription(api, registration.endpointId);
   return registration;
+}
+
+async function registerEndpoint(api: WebhookApi, storage: KeyValueStorage, targetUrl: string, previous: WebhookRegistration | undefined): Promise<WebhookRegistration> {
+  const created = await api.createWebhookEndpoint(targetUrl);
+  if (!created.secret_key) throw new Error('NexHealth did not return the webhook secret');
+  const registration = await saveOrAdopt(storage, { endpointId: created.id, secret: created.secret_key, targetUrl }, previous);
+  // Another instance registered at the same moment: use its endpoint, drop the one we just made.
+  if (registration.endpointId !== created.id) await api.deleteWebhookEndpoint(created.id);
+  return registration;
+}
+
+/** One active insertion subscription: a disabled one is re-activated in place, not duplicated. */
+async function ensureSubscription(api: WebhookApi, endpointId: number): Promise<void> {
+  const ours = (await api.listWebhookSubscriptions(endpointId)).filter((subscription) => subscription.event === INSERTION_EVENT
+    && (subscription.subdomain === undefined || subscription.subdomain === api.subdomain));
+  if (ours.some((subscription) => subscription.active)) return;
+  const disabled = ours[0];
+  if (disabled) await api.updateWebhookSubscription(endpointId, disabled.id, { active: true });
+  else await api.createWebhookSubscription(endpointId, INSERTION_EVENT, 'Appointment');
 }
 
 /** Writes our registration unless another instance's changed it since we read; then adopts theirs. */

@@ -20,7 +20,8 @@ describe('booking draft', () => {
     draft = { ...draft, phone: '+15552013344' };
     assert.equal(nextStep(draft, practice), 'identify');
     assert.equal(nextStep({ ...draft, newPatient: true }, practice), 'newPatientContact');
-    assert.equal(nextStep({ ...draft, newPatient: true, email: 'a@b.co' }, practice), 'register');
+    assert.equal(nextStep({ ...draft, newPatient: true, email: 'a@b.co' }, practice), 'newPatientGender', 'a new patient is asked their sex once');
+    assert.equal(nextStep({ ...draft, newPatient: true, email: 'a@b.co', gender: 'Female' }, practice), 'register');
     draft = { ...draft, patientId: 7 };
     assert.equal(nextStep(draft, practice), 'appointmentType');
     draft = { ...draft, appointmentTypeId: 3 };

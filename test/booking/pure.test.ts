@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Patient, SlotGroup } from '../../services/nexhealth';
 import {
-  formatSlotTime, matchPatient, onePerTime, pickOffered, rankAround, rankInWindow, searchRange, slotKey, slotsFromGroups, type OpenSlot,
+  formatSlotTime, matchPatient, onePerTime, pickOffered, rankAround, rankInWindow, readGender, searchRange, slotKey, slotsFromGroups, type OpenSlot,
 } from '../../services/booking';
 
 const zone = 'America/New_York';
@@ -16,6 +16,18 @@ const records = [
   patient(3, 'Maria', 'Garcia', '1985-06-15', '5552020002', 'mgarcia@example.com'),
   patient(4, 'José', "O'Brien-Smith", '1970-01-02', '5552030000', 'jose@example.com'),
 ];
+
+describe('readGender', () => {
+  it('reads the tapped or typed answer, or the number of the choice (SMS)', () => {
+    assert.equal(readGender('Female'), 'Female');
+    assert.equal(readGender('m'), 'Male');
+    assert.equal(readGender("I'm a woman"), 'Female');
+    assert.equal(readGender('non-binary'), 'Other');
+    assert.equal(readGender('2', 2), 'Female');
+    assert.equal(readGender('4', 4), undefined);
+    assert.equal(readGender('tuesday'), undefined);
+  });
+});
 
 describe('matchPatient', () => {
   it('finds the one record with that name and date of birth, ignoring case and accents', () => {

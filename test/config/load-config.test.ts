@@ -29,6 +29,14 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ NEXHEALTH_SLOT_CACHE_SECONDS: 'soon' }), /NEXHEALTH_SLOT_CACHE_SECONDS/);
   });
 
+  it("filters on NexHealth's online-booking flags unless the practice turns them off", () => {
+    const defaults = loadConfig({});
+    assert.deepEqual([defaults.nexhealth.requestableOnly, defaults.nexhealth.bookableOnlineOnly], [true, true]);
+    const off = loadConfig({ NEXHEALTH_REQUESTABLE_ONLY: 'false', NEXHEALTH_BOOKABLE_ONLINE_ONLY: '0' });
+    assert.deepEqual([off.nexhealth.requestableOnly, off.nexhealth.bookableOnlineOnly], [false, false]);
+    assert.throws(() => loadConfig({ NEXHEALTH_REQUESTABLE_ONLY: 'maybe' }), /NEXHEALTH_REQUESTABLE_ONLY/);
+  });
+
   it('treats empty values as unset', () => {
     const config = loadConfig({ NEXHEALTH_API_KEY: '', PORT: '', MicrosoftAppId: '' });
     assert.equal(config.nexhealth.mode, 'sandbox');

@@ -30,7 +30,7 @@ async function reachTimes(bot: DialogHarness, when = 'next tuesday afternoon'): 
 
 async function anaAppointments(bot: DialogHarness) {
   return (await bot.nexhealth.listAppointments({
-    locationId: bot.sandbox.seed.locations.brooklyn, start: '2026-11-24T00:00:00Z', end: '2026-12-31T00:00:00Z', patientIds: [bot.sandbox.seed.patients.anaDiaz],
+    locationId: bot.sandbox.seed.locations.brooklyn, start: '2026-11-24T00:00:00Z', end: '2026-12-31T00:00:00Z', patientId: bot.sandbox.seed.patients.anaDiaz,
   })).filter((appointment) => !appointment.cancelled);
 }
 
@@ -193,7 +193,7 @@ describe('booking conversation (dialogs over the real service layer)', function 
     assert.match(last(await bot.say('3/4/1990')).text, /phone number or email/);
   });
 
-  it('creates a new patient once, after asking for phone and email', async () => {
+  it('creates a new patient once, after asking for phone, email and (with three choices) sex', async () => {
     const bot = await createDialogHarness();
     await bot.say('book');
     await bot.say('Brooklyn');
@@ -202,10 +202,31 @@ describe('booking conversation (dialogs over the real service layer)', function 
     const noMatch = await bot.say('555-444-1212');
     assert.match(noMatch[0].text, /couldn't find a record/);
     assert.match(last(noMatch).text, /email/);
-    assert.match(last(await bot.say('zed@example.com')).text, /kind of appointment/);
+    const sex = last(await bot.say('Zed@Example.com'));
+    assert.match(sex.text, /which sex/);
+    assert.deepEqual(sex.choices, ['Male', 'Female', 'Other']);
+    assert.match(last(await bot.say('purple')).text, /didn't catch that.*which sex/);
+    assert.match(last(await bot.say('male')).text, /kind of appointment/);
     const created = await bot.nexhealth.searchPatients({ locationId: 101, name: 'Newman' });
     assert.equal(created.length, 1);
     assert.equal(created[0].bio?.date_of_birth, '2001-07-09');
+    assert.equal(created[0].bio?.gender, 'Male');
+    assert.equal(created[0].email, 'zed@example.com', 'sent lower-case, as the API requires');
+    const providers = (await bot.nexhealth.listProviders(101)).map((provider) => provider.id);
+    assert.equal((created[0] as { provider_id?: number }).provider_id, providers[0], "the location's first bookable provider");
+  });
+
+  it('registers a new patient with the provider they asked for', async () => {
+    const bot = await createDialogHarness();
+    await bot.say('book a cleaning with Dr. Patel in Brooklyn');
+    await bot.say('Zed Newman');
+    await bot.say('July 9 2001');
+    await bot.say('555-444-1212');
+    await bot.say('zed@example.com');
+    await bot.say('3'); // the third choice, as an SMS patient answers a numbered list
+    const [created] = await bot.nexhealth.searchPatients({ locationId: 101, name: 'Newman' });
+    assert.equal(created.bio?.gender, 'Other');
+    assert.equal((created as { provider_id?: number }).provider_id, bot.sandbox.seed.providers.rajPatel);
   });
 
   it('takes a corrected name ("it\'s Ana not Anna") and finds the record', async () => {
@@ -250,7 +271,7 @@ describe('booking never doubles up', function () {
 
   async function anaUpcoming(bot: DialogHarness) {
     return (await bot.nexhealth.listAppointments({
-      locationId: 101, start: '2026-11-24T00:00:00Z', end: '2026-12-31T00:00:00Z', patientIds: [bot.sandbox.seed.patients.anaDiaz],
+      locationId: 101, start: '2026-11-24T00:00:00Z', end: '2026-12-31T00:00:00Z', patientId: bot.sandbox.seed.patients.anaDiaz,
     })).filter((appointment) => !appointment.cancelled);
   }
 

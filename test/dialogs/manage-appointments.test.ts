@@ -208,7 +208,7 @@ describe('my appointments: list, cancel, reschedule (dialogs over the real servi
       assert.deepEqual(requests[0].replaces, { appointmentId: tuesday, summary: TUESDAY, when: 'Tue, Dec 1 at 2:30 PM' });
       assert.equal(requests[0].patientId, bot.sandbox.seed.patients.anaDiaz);
       assert.equal(await isCancelled(bot, tuesday), false, 'the old appointment stays until completion');
-      const upcoming = await bot.nexhealth.listAppointments({ locationId: bot.sandbox.seed.locations.brooklyn, start: '2026-11-24T00:00:00Z', end: '2026-12-31T00:00:00Z', patientIds: [bot.sandbox.seed.patients.anaDiaz] });
+      const upcoming = await bot.nexhealth.listAppointments({ locationId: bot.sandbox.seed.locations.brooklyn, start: '2026-11-24T00:00:00Z', end: '2026-12-31T00:00:00Z', patientId: bot.sandbox.seed.patients.anaDiaz });
       assert.equal(upcoming.filter((appointment) => !appointment.cancelled).length, 2);
     });
 

@@ -75,7 +75,7 @@ describe('end-to-end conversations over HTTP', function () {
     assert.match(lastOf(await conversation.say('yes')).text ?? '', /^Request sent\./);
 
     const client = brooklynOnly.client;
-    const booked = await client.listAppointments({ locationId: 101, start: '2026-12-01T00:00:00Z', end: '2026-12-02T05:00:00Z', patientIds: [(await sharedSandbox()).seed.patients.anaDiaz] });
+    const booked = await client.listAppointments({ locationId: 101, start: '2026-12-01T00:00:00Z', end: '2026-12-02T05:00:00Z', patientId: (await sharedSandbox()).seed.patients.anaDiaz });
     assert.equal(booked.filter((appointment) => !appointment.cancelled).length, 1);
   });
 
@@ -89,7 +89,7 @@ describe('end-to-end conversations over HTTP', function () {
     assert.equal(texts.filter((text) => /^Request sent\./.test(text)).length, 1, texts.slice(-4).join(' / '));
     assert.ok(!texts.some((text) => /went wrong|just taken/.test(text)), texts.slice(-4).join(' / '));
     const seed = (await sharedSandbox()).seed;
-    const booked = await brooklynOnly.client.listAppointments({ locationId: seed.locations.brooklyn, start: '2026-11-24T00:00:00Z', end: '2026-12-31T00:00:00Z', patientIds: [seed.patients.anaDiaz] });
+    const booked = await brooklynOnly.client.listAppointments({ locationId: seed.locations.brooklyn, start: '2026-11-24T00:00:00Z', end: '2026-12-31T00:00:00Z', patientId: seed.patients.anaDiaz });
     assert.equal(booked.filter((appointment) => !appointment.cancelled).length, 1);
   });
 

@@ -2,9 +2,11 @@
 // fault the sandbox can inject.
 import assert from 'node:assert/strict';
 import { ManualClock } from '../../services/clock';
-import { NexHealthClient, NexHealthError, isNexHealthError, type NexHealthClientOptions } from '../../services/nexhealth';
+import { BookingService } from '../../services/booking';
+import { NexHealthError, isNexHealthError, type NewAppointment, type NexHealthClientOptions } from '../../services/nexhealth';
 import type { RunningSandbox } from '../../sandbox';
 import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
+import { sandboxClient } from '../support/sandbox-client';
 
 const NOW = new Date('2026-11-24T15:00:00Z'); // Tue 10:00 in New York
 
@@ -14,18 +16,7 @@ describe('NexHealth client against the sandbox', function () {
   let admin: SandboxAdmin;
   let clock: ManualClock;
 
-  const makeClient = (overrides: Partial<NexHealthClientOptions> = {}) => new NexHealthClient({
-    baseUrl: sandbox.url,
-    apiKey: 'sandbox-api-key',
-    subdomain: 'demo-dental',
-    clock,
-    timeoutMs: 2_000,
-    maxRetries: 3,
-    // Short, deterministic waits keep the suite fast while still exercising the retry path.
-    random: () => 0.5,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 20))),
-    ...overrides,
-  });
+  const makeClient = (overrides: Partial<NexHealthClientOptions> = {}) => sandboxClient(sandbox, clock, overrides);
 
   before(async () => {
     sandbox = await sharedSandbox();
@@ -155,7 +146,7 @@ describe('NexHealth client against the sandbox', function () {
 
     it('creates a patient once: a repeat returns the same record', async () => {
       const client = makeClient();
-      const newPatient = { locationId: sandbox.seed.locations.brooklyn, firstName: 'Zoë', lastName: "O'Neil", email: 'zoe@example.com', dateOfBirth: '2001-07-09', phoneNumber: '5553337777' };
+      const newPatient = { locationId: sandbox.seed.locations.brooklyn, firstName: 'Zoë', lastName: "O'Neil", email: 'zoe@example.com', dateOfBirth: '2001-07-09', phoneNumber: '5553337777', providerId: sandbox.seed.providers.sarahLee, gender: 'Female' as const };
       const first = await client.createPatient(newPatient);
       const again = await client.createPatient(newPatient);
       assert.equal(first.existing, false);
@@ -168,7 +159,7 @@ describe('NexHealth client against the sandbox', function () {
     it('reports a missing field by name and nothing the patient typed', async () => {
       const client = makeClient();
       await assert.rejects(
-        client.createPatient({ locationId: sandbox.seed.locations.brooklyn, firstName: 'Ana', lastName: 'Nuevo', email: '', dateOfBirth: '1999-01-01', phoneNumber: '5551112222' }),
+        client.createPatient({ locationId: sandbox.seed.locations.brooklyn, firstName: 'Ana', lastName: 'Nuevo', email: '', dateOfBirth: '1999-01-01', phoneNumber: '5551112222', providerId: sandbox.seed.providers.sarahLee, gender: 'Female' }),
         (error: unknown) => {
           assert.ok(isNexHealthError(error, 'invalid'));
           assert.match(error.message, /email/i);
@@ -190,7 +181,10 @@ describe('NexHealth client against the sandbox', function () {
       const slots = groups.flatMap((group) => group.slots);
       assert.ok(slots.length > 20);
       assert.ok(slots.some((slot) => slot.time.startsWith('2026-12-10')), 'days after the first 14 are there');
-      assert.ok(slots.every((slot) => Date.parse(slot.end_time) - Date.parse(slot.time) === 60 * 60_000), 'a cleaning is an hour');
+      // v2 slots carry no end_time: the type's length shows in their spacing.
+      const first = groups[0]?.slots.filter((slot) => slot.time.slice(0, 10) === groups[0]?.slots[0]?.time.slice(0, 10)) ?? [];
+      assert.ok(first.length > 1 && first.every((slot, index) => index === 0 || (Date.parse(slot.time) - Date.parse(first[index - 1].time)) % (60 * 60_000) === 0), 'a cleaning is an hour');
+      assert.ok(slots.every((slot) => slot.end_time === undefined));
       assert.equal((await admin.counters())['GET /appointment_slots'], 2);
     });
 
@@ -209,7 +203,7 @@ describe('NexHealth client against the sandbox', function () {
       assert.equal(Date.parse(booked.start_time), Date.parse(slot.time));
       await waitFor(async () => (await client.getAppointment(booked.id)).foreign_id !== null);
 
-      const listed = await client.listAppointments({ locationId: brooklyn, start: '2026-11-30T00:00:00Z', end: '2026-12-01T05:00:00Z', patientIds: [sandbox.seed.patients.anaDiaz] });
+      const listed = await client.listAppointments({ locationId: brooklyn, start: '2026-11-30T00:00:00Z', end: '2026-12-01T05:00:00Z', patientId: sandbox.seed.patients.anaDiaz });
       assert.ok(listed.some((appointment) => appointment.id === booked.id));
 
       await assert.rejects(client.createAppointment({
@@ -232,7 +226,7 @@ describe('NexHealth client against the sandbox', function () {
       const counters = await admin.counters();
       assert.equal(counters['POST /appointments'], 2);
       assert.equal(counters['GET /appointments'], 1, 'looked before sending again');
-      const listed = await client.listAppointments({ locationId: brooklyn, start: '2026-12-01T00:00:00Z', end: '2026-12-02T05:00:00Z', patientIds: [sandbox.seed.patients.anaDiaz] });
+      const listed = await client.listAppointments({ locationId: brooklyn, start: '2026-12-01T00:00:00Z', end: '2026-12-02T05:00:00Z', patientId: sandbox.seed.patients.anaDiaz });
       assert.deepEqual(listed.filter((appointment) => !appointment.cancelled).map((appointment) => appointment.id), [booked.id]);
     });
   });
@@ -246,7 +240,10 @@ describe('NexHealth client against the sandbox', function () {
       assert.equal(subscription.event, 'appointment_insertion');
       assert.deepEqual((await client.listWebhookSubscriptions(endpoint.id)).map((item) => item.id), [subscription.id]);
       const listed = await client.listWebhookEndpoints();
-      assert.ok(listed.some((item) => item.id === endpoint.id && item.secret_key === undefined), 'the secret is only shown on create');
+      assert.ok(listed.some((item) => item.id === endpoint.id && item.secret_key === endpoint.secret_key), 'the list shows the secret too');
+      const disabled = await client.updateWebhookSubscription(endpoint.id, subscription.id, { active: false });
+      assert.equal(disabled.active, false);
+      assert.equal((await client.updateWebhookSubscription(endpoint.id, subscription.id, { active: true })).active, true);
       const paused = await client.updateWebhookEndpoint(endpoint.id, { active: false });
       assert.equal(paused.active, false);
       await client.deleteWebhookSubscription(endpoint.id, subscription.id);
@@ -294,7 +291,7 @@ describe('NexHealth client against the sandbox', function () {
       await client.listLocations();
       await admin.fault({ kind: 'rate_limit', path: '/patients', method: 'POST', times: 1, retryAfterSeconds: 1 });
       const started = Date.now();
-      const created = await client.createPatient({ locationId: sandbox.seed.locations.brooklyn, firstName: 'Rae', lastName: 'Limit', email: 'rae@example.com', dateOfBirth: '1980-02-02', phoneNumber: '5554443333' });
+      const created = await client.createPatient({ locationId: sandbox.seed.locations.brooklyn, firstName: 'Rae', lastName: 'Limit', email: 'rae@example.com', dateOfBirth: '1980-02-02', phoneNumber: '5554443333', providerId: sandbox.seed.providers.sarahLee, gender: 'Female' });
       assert.ok(Date.now() - started >= 950, 'waited for Retry-After');
       assert.equal(created.existing, false);
       assert.equal((await admin.counters())['POST /patients'], 2);
@@ -326,7 +323,7 @@ describe('NexHealth client against the sandbox', function () {
       const counters = await admin.counters();
       assert.equal(counters['POST /appointments'], 1, 'not sent again');
       assert.equal(counters['GET /appointments'], 1, 'looked for it instead');
-      const listed = await client.listAppointments({ locationId: brooklyn, start: '2026-12-01T00:00:00Z', end: '2026-12-02T05:00:00Z', patientIds: [sandbox.seed.patients.anaDiaz] });
+      const listed = await client.listAppointments({ locationId: brooklyn, start: '2026-12-01T00:00:00Z', end: '2026-12-02T05:00:00Z', patientId: sandbox.seed.patients.anaDiaz });
       assert.deepEqual(listed.filter((appointment) => !appointment.cancelled).map((appointment) => appointment.id), [booked.id]);
     });
 
@@ -397,7 +394,7 @@ describe('NexHealth client against the sandbox', function () {
       await admin.fault({ kind: 'rate_limit', path: '/appointments', method: 'POST', times: 2 });
       const booked = await client.createAppointment(consultation('2026-12-01T14:00:00.000-05:00'));
       assert.equal((await admin.counters())['POST /appointments'], 3);
-      const listed = await client.listAppointments({ locationId: sandbox.seed.locations.brooklyn, start: '2026-12-01T00:00:00Z', end: '2026-12-02T05:00:00Z', patientIds: [sandbox.seed.patients.anaDiaz] });
+      const listed = await client.listAppointments({ locationId: sandbox.seed.locations.brooklyn, start: '2026-12-01T00:00:00Z', end: '2026-12-02T05:00:00Z', patientId: sandbox.seed.patients.anaDiaz });
       assert.deepEqual(listed.filter((appointment) => !appointment.cancelled).map((appointment) => appointment.id), [booked.id]);
     });
 
@@ -408,6 +405,121 @@ describe('NexHealth client against the sandbox', function () {
       assert.deepEqual(outcomes.map((outcome) => outcome.status), ['fulfilled', 'fulfilled', 'rejected']);
       const refused = outcomes[2];
       assert.ok(refused.status === 'rejected' && isNexHealthError(refused.reason, 'rate_limited') && /waiting/.test(refused.reason.message));
+    });
+  });
+
+  // What the real API does that a kinder fake would hide (shared/reviews/nexhealth-fidelity.md): each
+  // rule is enforced by the sandbox and relied on by the client.
+  describe("another patient's appointment is never taken for this one's", () => {
+    const sameTime = (patientId: number): NewAppointment => ({
+      locationId: sandbox.seed.locations.brooklyn, patientId, providerId: sandbox.seed.providers.sarahLee,
+      startTime: '2026-12-01T14:00:00.000-05:00', operatoryId: sandbox.seed.operatories.brooklynChair1,
+      appointmentTypeId: sandbox.seed.appointmentTypes.brooklyn.consultation,
+    });
+
+    it('a time taken by someone else is reported taken, not adopted', async () => {
+      const client = makeClient();
+      const johns = await client.createAppointment(sameTime(sandbox.seed.patients.johnSmith1980));
+      await assert.rejects(client.createAppointment(sameTime(sandbox.seed.patients.anaDiaz)),
+        (error: unknown) => isNexHealthError(error, 'slot_unavailable'));
+      assert.equal((await client.getAppointment(johns.id)).patient_id, sandbox.seed.patients.johnSmith1980);
+    });
+
+    it('a double booking in wording the client does not know (nested error) is recognised by re-checking the slot', async () => {
+      const client = makeClient();
+      await client.createAppointment(sameTime(sandbox.seed.patients.johnSmith1980));
+      await admin.resetCounters();
+      await assert.rejects(client.createAppointment(sameTime(sandbox.seed.patients.anaDiaz)), (error: unknown) => {
+        assert.ok(isNexHealthError(error, 'slot_unavailable'));
+        assert.deepEqual(error.problems, ['Appointment could not be created'], 'the nested error array is read');
+        return true;
+      });
+      assert.equal((await admin.counters())['GET /appointment_slots'], 1, 'the slot was checked, not guessed from wording');
+    });
+
+    it('a 400 that names a field is not taken for a double booking (no re-check)', async () => {
+      const client = makeClient();
+      await admin.resetCounters();
+      await assert.rejects(client.createAppointment({ ...sameTime(sandbox.seed.patients.anaDiaz), startTime: '2026-11-20T14:00:00.000-05:00' }),
+        (error: unknown) => isNexHealthError(error, 'invalid') && error.problems.some((problem) => /start_time/.test(problem)));
+      assert.equal((await admin.counters())['GET /appointment_slots'], undefined);
+    });
+
+    it("a lost create answer does not make someone else's booking this patient's", async () => {
+      const client = makeClient();
+      await client.createAppointment(sameTime(sandbox.seed.patients.johnSmith1980));
+      await admin.fault({ kind: 'down', path: '/appointments', method: 'POST', times: 1 });
+      await assert.rejects(client.createAppointment(sameTime(sandbox.seed.patients.anaDiaz)),
+        (error: unknown) => isNexHealthError(error, 'slot_unavailable'));
+    });
+
+    it("upcoming appointments are one patient-scoped query per location, not a page through everyone's", async () => {
+      const client = makeClient({ pageSize: 1 });
+      const booking = new BookingService(client, clock);
+      const anas = await client.createAppointment(sameTime(sandbox.seed.patients.anaDiaz));
+      await client.createAppointment({ ...sameTime(sandbox.seed.patients.johnSmith1980), providerId: sandbox.seed.providers.rajPatel, operatoryId: sandbox.seed.operatories.brooklynChair2, startTime: '2026-12-02T14:00:00.000-05:00' });
+      await admin.resetCounters();
+      const upcoming = await booking.upcomingEverywhere(sandbox.seed.patients.anaDiaz);
+      assert.deepEqual(upcoming.map((appointment) => appointment.id), [anas.id]);
+      assert.equal((await admin.counters())['GET /appointments'], 2, 'one page per location: only her appointments came back');
+    });
+  });
+
+  describe("practices that don't use NexHealth's own booking page", () => {
+    const brooklyn = (): number => sandbox.seed.locations.brooklyn;
+
+    it('offers providers who are not `requestable` when the practice says so', async () => {
+      const byDefault = await new BookingService(makeClient(), clock).reference(brooklyn());
+      assert.ok(!byDefault.providers.some((provider) => provider.id === sandbox.seed.providers.danaReyes));
+      const everyone = await new BookingService(makeClient({ requestableProvidersOnly: false }), clock).reference(brooklyn());
+      assert.ok(everyone.providers.some((provider) => provider.id === sandbox.seed.providers.danaReyes));
+    });
+
+    it('offers appointment types not marked `bookable_online` when the practice says so', async () => {
+      const client = makeClient();
+      await client.createAppointmentType(brooklyn(), { name: 'Whitening', minutes: 30, parent_type: 'Location', parent_id: brooklyn(), bookable_online: false });
+      const names = async (booking: BookingService) => (await booking.reference(brooklyn())).appointmentTypes.map((type) => type.name);
+      assert.ok(!(await names(new BookingService(client, clock))).includes('Whitening'));
+      assert.ok((await names(new BookingService(client, clock, { bookableOnlineTypesOnly: false }))).includes('Whitening'));
+    });
+
+    it('never sends a slot search without pids[] (v2 requires it)', async () => {
+      const client = makeClient();
+      await assert.rejects(client.getAppointmentSlots({ startDate: '2026-12-01', days: 1, locationIds: [brooklyn()], providerIds: [] }),
+        (error: unknown) => isNexHealthError(error, 'invalid'));
+      assert.equal((await admin.counters())['GET /appointment_slots'], undefined);
+    });
+  });
+
+  describe('patient search', () => {
+    it('leaves out a non-patient guarantor with the same name, birth date and phone (non_patient=false)', async () => {
+      const booking = new BookingService(makeClient(), clock);
+      const match = await booking.identifyPatient(sandbox.seed.locations.brooklyn, { firstName: 'David', lastName: 'Cohen', dateOfBirth: '1975-01-30', phone: '+15552019203' });
+      assert.deepEqual(match, { kind: 'found', patientId: sandbox.seed.patients.davidCohen });
+    });
+  });
+
+  describe('a new patient is created as POST /patients requires', () => {
+    it('with a provider, the sex, a lower-case email, ten phone digits and names the record system keeps', async () => {
+      const client = makeClient();
+      const booking = new BookingService(client, clock);
+      const brooklyn = sandbox.seed.locations.brooklyn;
+      const id = await booking.registerPatient(brooklyn, {
+        firstName: 'Maximilianalexander', lastName: 'Wolfeschlegelsteinhausen', dateOfBirth: '1991-02-03',
+        phone: '+1 (555) 201-7788', email: 'Max.Wolfe@Example.COM', gender: 'Male',
+      });
+      const [record] = await client.searchPatients({ locationId: brooklyn, phoneNumber: '5552017788' });
+      assert.equal(record?.id, id);
+      assert.deepEqual([record.first_name, record.last_name], ['Maximilianalexa', 'Wolfeschlegelsteinha'], 'first name 15, last name 20 characters');
+      assert.equal(record.email, 'max.wolfe@example.com');
+      assert.equal(record.bio?.phone_number, '5552017788');
+      assert.equal(record.bio?.gender, 'Male');
+      assert.equal((record as { provider_id?: number }).provider_id, (await client.listProviders(brooklyn))[0]?.id);
+      const again = await booking.registerPatient(brooklyn, {
+        firstName: 'Maximilianalexander', lastName: 'Wolfeschlegelsteinhausen', dateOfBirth: '1991-02-03',
+        phone: '5552017788', email: 'max.wolfe@example.com', gender: 'Male',
+      });
+      assert.equal(again, id, 'a repeat finds the same record, no duplicate');
     });
   });
 });

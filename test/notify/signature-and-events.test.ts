@@ -45,4 +45,17 @@ describe('webhook events', () => {
     assert.deepEqual(parseWebhookEvent({ event_name: 'appointment_insertion.complete', data: {} }), { kind: 'malformed' });
     assert.deepEqual(parseWebhookEvent('nonsense'), { kind: 'malformed' });
   });
+
+  it('reads an event whatever shape its optional parts take (only event_name and the appointment id are required)', () => {
+    const failed = {
+      event_name: 'appointment_insertion.failed', webhook_subscription_id: '12', resource_type: null, delivery_errors: 'none',
+      data: { appointment: { id: '9101', foreign_id: 4242, status: { unknown: true } }, error: 'The record system refused it', extra: [[1]] },
+    };
+    assert.deepEqual(parseWebhookEvent(failed), { kind: 'insertion', appointmentId: 9101, outcome: 'failed' });
+    const nested = { event_name: 'appointment_insertion.failed', data: { appointment: { id: 7 }, error: [['no chair'], ['no provider']] } };
+    assert.deepEqual(parseWebhookEvent(nested), { kind: 'insertion', appointmentId: 7, outcome: 'failed' });
+    assert.deepEqual(parseWebhookEvent({ event_name: 'sync_status_write_change', data: null }), { kind: 'ignored', eventName: 'sync_status_write_change' });
+    assert.deepEqual(parseWebhookEvent({ event_name: 'appointment_insertion.complete', data: { appointment: { id: 'abc' } } }), { kind: 'malformed' });
+    assert.deepEqual(parseWebhookEvent({ event_name: 'appointment_insertion.complete', data: { appointment: { id: -3 } } }), { kind: 'malformed' });
+  });
 });

@@ -12,7 +12,7 @@ describe('sandbox admin controls', () => {
 
   it('reset restores data, clock, settings, faults, counters and webhook endpoints', async () => {
     await h.call('POST', `/patients${q({ location_id: h.seed.locations.brooklyn })}`, {
-      body: { patient: { first_name: 'Temp', last_name: 'Person', email: 't@p.example', bio: { date_of_birth: '1990-01-01', phone_number: '5550001234' } } },
+      body: { provider: { provider_id: h.seed.providers.rajPatel }, patient: { first_name: 'Temp', last_name: 'Person', email: 't@p.example', bio: { date_of_birth: '1990-01-01', phone_number: '5550001234', gender: 'Other' } } },
     });
     await h.call('POST', '/webhook_endpoints', { body: { target_url: 'http://127.0.0.1:9/x' } });
     await h.admin('PUT', '/__sandbox/settings', { insertionDelayMs: 999 });
@@ -89,7 +89,7 @@ describe('sandbox admin controls', () => {
 
     it('match on path prefix and method, last until cleared by default', async () => {
       await h.admin('POST', '/__sandbox/faults', { kind: 'server_error', path: '/appointment_slots', method: 'get' });
-      const slots = `/appointment_slots${q({ start_date: '2026-12-01', lids: [h.seed.locations.brooklyn] })}`;
+      const slots = `/appointment_slots${q({ start_date: '2026-12-01', lids: [h.seed.locations.brooklyn], pids: [h.seed.providers.sarahLee] })}`;
       assert.equal((await h.call('GET', slots)).status, 500);
       assert.equal((await h.call('GET', slots)).status, 500);
       assert.equal((await h.call('GET', locations)).status, 200);

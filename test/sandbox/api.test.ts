@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import jwt from 'jsonwebtoken';
-import { DEMO_API_KEY, FROZEN_NOW, SandboxHarness, q } from './helpers';
+import { API_HEADERS, DEMO_API_KEY, FROZEN_NOW, SandboxHarness, q } from './helpers';
 
 interface Patient { id: number; first_name: string; last_name: string; email: string; bio: { date_of_birth: string; phone_number: string } }
 interface Appt { id: number; foreign_id: string | null; start_time: string; end_time: string; cancelled: boolean; cancelled_at: string | null; operatory_id: number | null; patient_id: number }
@@ -17,7 +17,7 @@ describe('sandbox API', () => {
 
   describe('auth', () => {
     it('exchanges the API key (no Bearer) for a JWT that lasts tokenTtlSeconds from the clock', async () => {
-      const response = await fetch(`${h.sandbox.url}/authenticates`, { method: 'POST', headers: { Authorization: DEMO_API_KEY } });
+      const response = await fetch(`${h.sandbox.url}/authenticates`, { method: 'POST', headers: { ...API_HEADERS, Authorization: DEMO_API_KEY } });
       assert.equal(response.status, 201);
       const body = (await response.json()) as { code: boolean; data: { token: string }; description: string; error: string[] };
       assert.equal(body.code, true);
@@ -28,14 +28,26 @@ describe('sandbox API', () => {
       assert.equal(claims.exp, Date.parse(FROZEN_NOW) / 1000 + 3600);
     });
 
+    it('requires Nex-Api-Version: v2 on every request, the token exchange included (400 envelope)', async () => {
+      const accept = { Accept: API_HEADERS.Accept };
+      const exchange = await fetch(`${h.sandbox.url}/authenticates`, { method: 'POST', headers: { ...accept, Authorization: DEMO_API_KEY } });
+      assert.equal(exchange.status, 400);
+      const missing = await h.call('GET', `/locations${q({})}`, { headers: { 'Nex-Api-Version': '' } });
+      assert.equal(missing.status, 400);
+      assert.deepEqual(missing.body.error, ['Missing header Nex-Api-Version']);
+      assert.deepEqual(Object.keys(missing.body), ['code', 'data', 'description', 'error']);
+      assert.equal((await h.call('GET', `/locations${q({})}`, { headers: { 'Nex-Api-Version': 'v3.0.0' } })).status, 400);
+      assert.equal((await h.call('GET', `/locations${q({})}`)).status, 200);
+    });
+
     it('rejects a wrong key, a missing, malformed or expired token with a 401 envelope', async () => {
-      const wrong = await fetch(`${h.sandbox.url}/authenticates`, { method: 'POST', headers: { Authorization: 'nope' } });
+      const wrong = await fetch(`${h.sandbox.url}/authenticates`, { method: 'POST', headers: { ...API_HEADERS, Authorization: 'nope' } });
       assert.equal(wrong.status, 401);
       assert.equal(((await wrong.json()) as { code: boolean }).code, false);
       const path = `/locations${q({})}`;
       assert.equal((await h.call('GET', path, { token: null })).status, 401);
       assert.equal((await h.call('GET', path, { token: 'garbage' })).status, 401);
-      const bare = await fetch(`${h.sandbox.url}${path}`, { headers: { Authorization: h.token } });
+      const bare = await fetch(`${h.sandbox.url}${path}`, { headers: { ...API_HEADERS, Authorization: h.token } });
       assert.equal(bare.status, 401);
       await h.admin('POST', '/__sandbox/clock/advance', { ms: 3601_000 });
       const expired = await h.call('GET', path);
@@ -44,7 +56,7 @@ describe('sandbox API', () => {
     });
 
     it('tolerates a missing Accept version header', async () => {
-      const response = await fetch(`${h.sandbox.url}/locations${q({})}`, { headers: { Authorization: `Bearer ${h.token}` } });
+      const response = await fetch(`${h.sandbox.url}/locations${q({})}`, { headers: { 'Nex-Api-Version': 'v2', Authorization: `Bearer ${h.token}` } });
       assert.equal(response.status, 200);
     });
   });
@@ -59,9 +71,11 @@ describe('sandbox API', () => {
     });
 
     it('lists providers (filter by location and ids[]), operatories and appointment types', async () => {
-      const all = await h.call<Array<{ id: number }>>('GET', `/providers${q({})}`);
+      const all = await h.call<Array<{ id: number }>>('GET', `/providers${q({ requestable: 'true' })}`);
       assert.equal(all.body.count, 4);
-      const brooklyn = await h.call<Array<{ id: number; locations: Array<{ id: number }> }>>('GET', `/providers${q({ location_id: B() })}`);
+      const everyone = await h.call<Array<{ id: number }>>('GET', `/providers${q({})}`);
+      assert.ok(everyone.body.data.some((p) => p.id === h.seed.providers.danaReyes), 'requestable is a filter: without it, the front-desk-only provider is listed too');
+      const brooklyn = await h.call<Array<{ id: number; locations: Array<{ id: number }> }>>('GET', `/providers${q({ location_id: B(), requestable: 'true' })}`);
       assert.deepEqual(brooklyn.body.data.map((p) => p.id).sort(), [h.seed.providers.sarahLee, h.seed.providers.rajPatel, h.seed.providers.marcusNguyen].sort());
       const ids = await h.call<Array<{ id: number }>>('GET', `/providers${q({ ids: [h.seed.providers.emilyKim] })}`);
       assert.deepEqual(ids.body.data.map((p) => p.id), [h.seed.providers.emilyKim]);
@@ -112,6 +126,8 @@ describe('sandbox API', () => {
         [`/operatories${q({})}`, 'Missing parameter location_id'],
         [`/appointment_slots${q({ lids: [B()] })}`, 'Missing parameter start_date'],
         [`/appointment_slots${q({ start_date: '2026-12-01' })}`, 'Missing parameter lids'],
+        [`/appointment_slots${q({ start_date: '2026-12-01', lids: [B()] })}`, 'Missing parameter pids'],
+        [`/appointment_slots${q({ start_date: '2026-12-01', lids: [B()], pids: [] })}`, 'Missing parameter pids'],
         [`/appointments${q({ end: '2026-12-02' })}`, 'Missing parameter start'],
         [`/appointments${q({ start: '2026-12-01' })}`, 'Missing parameter end'],
       ];
@@ -184,15 +200,23 @@ describe('sandbox API', () => {
       assert.deepEqual((await search({ date_of_birth: '03/04/1990' })).body.error, ['Invalid parameter date_of_birth']);
     });
 
+    it('honours non_patient: a guarantor on file is left out with non_patient=false', async () => {
+      const cohens = await search({ name: 'Cohen', date_of_birth: '1975-01-30' });
+      assert.deepEqual(cohens.body.data.patients.map((p) => p.id).sort(), [h.seed.patients.davidCohen, h.seed.patients.cohenGuarantor].sort());
+      const patientsOnly = await search({ name: 'Cohen', date_of_birth: '1975-01-30', non_patient: 'false' });
+      assert.deepEqual(patientsOnly.body.data.patients.map((p) => p.id), [h.seed.patients.davidCohen]);
+    });
+
     it('creates a patient (201 {user}), returns an existing match (200) only when asked, else 400', async () => {
-      const patient = { first_name: 'Zoe', last_name: 'Park', email: 'zoe.park@example.com', bio: { date_of_birth: '1995-05-05', phone_number: '555-201-9999' } };
+      const patient = { first_name: 'Zoe', last_name: 'Park', email: 'zoe.park@example.com', bio: { date_of_birth: '1995-05-05', phone_number: '555-201-9999', gender: 'Female' } };
       const path = `/patients${q({ location_id: B() })}`;
-      const created = await h.call<{ user: Patient }>('POST', path, { body: { provider: { provider_id: h.seed.providers.rajPatel }, patient } });
+      const provider = { provider_id: h.seed.providers.rajPatel };
+      const created = await h.call<{ user: Patient }>('POST', path, { body: { provider, patient } });
       assert.equal(created.status, 201);
       assert.equal(created.body.data.user.bio.phone_number, '5552019999');
-      const duplicate = await h.call('POST', path, { body: { patient } });
+      const duplicate = await h.call('POST', path, { body: { provider, patient } });
       assert.equal(duplicate.status, 400);
-      const matched = await h.call<{ user: Patient }>('POST', path, { body: { patient, return_existing_if_match: true } });
+      const matched = await h.call<{ user: Patient }>('POST', path, { body: { provider, patient, return_existing_if_match: true } });
       assert.equal(matched.status, 200);
       assert.equal(matched.body.data.user.id, created.body.data.user.id);
       const found = await search({ name: 'zoe park' });
@@ -201,13 +225,20 @@ describe('sandbox API', () => {
 
     it('names the missing or malformed patient field', async () => {
       const path = `/patients${q({ location_id: B() })}`;
-      const base = { first_name: 'A', last_name: 'B', email: 'a@b.example', bio: { date_of_birth: '1990-01-01', phone_number: '5550001111' } };
+      const bio = { date_of_birth: '1990-01-01', phone_number: '5550001111', gender: 'Male' };
+      const base = { first_name: 'A', last_name: 'B', email: 'a@b.example', bio };
+      const provider = { provider_id: h.seed.providers.rajPatel };
       const cases: Array<[unknown, string]> = [
-        [{}, 'Missing parameter patient'],
-        [{ patient: { ...base, first_name: undefined } }, 'Missing parameter patient.first_name'],
-        [{ patient: { ...base, email: 'nope' } }, 'Invalid parameter patient.email'],
-        [{ patient: { ...base, bio: { phone_number: '5550001111' } } }, 'Missing parameter patient.bio.date_of_birth'],
-        [{ patient: { ...base, bio: { date_of_birth: '1990-01-01', phone_number: '123' } } }, 'Invalid parameter patient.bio.phone_number'],
+        [{ provider }, 'Missing parameter patient'],
+        [{ provider, patient: { ...base, first_name: undefined } }, 'Missing parameter patient.first_name'],
+        [{ provider, patient: { ...base, email: 'nope' } }, 'Invalid parameter patient.email'],
+        [{ provider, patient: { ...base, email: 'A@B.EXAMPLE' } }, 'Invalid parameter patient.email'],
+        [{ provider, patient: { ...base, bio: { phone_number: '5550001111' } } }, 'Missing parameter patient.bio.date_of_birth'],
+        [{ provider, patient: { ...base, bio: { ...bio, phone_number: '123' } } }, 'Invalid parameter patient.bio.phone_number'],
+        [{ provider, patient: { ...base, bio: { ...bio, gender: undefined } } }, 'Missing parameter patient.bio.gender'],
+        [{ provider, patient: { ...base, bio: { ...bio, gender: 'unknown' } } }, 'Invalid parameter patient.bio.gender'],
+        [{ patient: base }, 'Missing parameter provider'],
+        [{ patient: base, provider: {} }, 'Missing parameter provider.provider_id'],
       ];
       for (const [body, message] of cases) {
         const reply = await h.call('POST', path, { body });
@@ -233,6 +264,22 @@ describe('sandbox API', () => {
       // 09:00 booked, 12:00 lunch block; open 09:00–17:00 in 60-minute steps.
       assert.deepEqual(starts, ['10:00', '11:00', '13:00', '14:00', '15:00', '16:00']);
       assert.ok(group?.slots.every((s) => s.operatory_id === h.seed.operatories.brooklynChair2));
+    });
+
+    it('answers v2 slots as the docs show them: no end_time', async () => {
+      const reply = await slotsFor(h.seed.providers.rajPatel, B(), h.seed.appointmentTypes.brooklyn.cleaning);
+      assert.ok((reply.body.data[0]?.slots.length ?? 0) > 0);
+      assert.ok(reply.body.data[0]?.slots.every((slot: object) => !('end_time' in slot) && 'operatory_id' in slot));
+    });
+
+    it('filters appointments by v2 patient_id; patient_ids[] (v3) is ignored and said so', async () => {
+      const window = { start: '2026-11-30T00:00:00Z', end: '2026-12-02T05:00:00Z' };
+      const david = h.seed.patients.davidCohen;
+      const byPatient = await h.call<Appt[]>('GET', `/appointments${q({ ...window, patient_id: david })}`);
+      assert.ok(byPatient.body.data.length > 0 && byPatient.body.data.every((appt) => appt.patient_id === david));
+      const v3Style = await h.call<Appt[]>('GET', `/appointments${q({ ...window, patient_ids: [david] })}`);
+      assert.ok(v3Style.body.data.some((appt) => appt.patient_id !== david), 'the v3 filter does nothing in v2');
+      assert.match(v3Style.body.error.join(' '), /ignored: patient_ids/);
     });
 
     it('keeps a cancelled appointment\'s time free and honours the type length', async () => {
@@ -261,7 +308,7 @@ describe('sandbox API', () => {
       assert.equal(created.body.data.appt.end_time, '2026-12-01T16:00:00.000Z');
       const twice = await h.call('POST', path, { body: { appt: { ...appt, start_time: '2026-12-01T10:30:00.000-05:00', patient_id: h.seed.patients.johnSmith1980 } } });
       assert.equal(twice.status, 400);
-      assert.deepEqual(twice.body.error, ['Time slot is not available']);
+      assert.deepEqual(twice.body.error, [['Appointment could not be created']], 'nested, as in the docs\' error samples');
       const after = await slotsFor(rajPatel, B(), h.seed.appointmentTypes.brooklyn.cleaning);
       assert.ok(!after.body.data[0]?.slots.some((s) => s.time.startsWith('2026-12-01T10:00')));
       const fetched = await h.call<Appt>('GET', `/appointments/${created.body.data.appt.id}${q({})}`);

@@ -9,6 +9,9 @@ export { DEMO_API_KEY, DEMO_SUBDOMAIN };
 /** Monday 2026-11-30 09:00 in New York: the suites freeze the sandbox clock here. */
 export const FROZEN_NOW = '2026-11-30T14:00:00.000Z';
 
+/** What every NexHealth v2 request carries (the version is required, see sandbox/http.ts). */
+export const API_HEADERS = { Accept: 'application/vnd.Nexhealth+json;version=2', 'Nex-Api-Version': 'v2' };
+
 export interface Envelope<T = unknown> {
   code: boolean;
   data: T;
@@ -51,7 +54,7 @@ export class SandboxHarness {
   }
 
   async authenticate(): Promise<string> {
-    const response = await fetch(`${this.sandbox.url}/authenticates`, { method: 'POST', headers: { Authorization: DEMO_API_KEY } });
+    const response = await fetch(`${this.sandbox.url}/authenticates`, { method: 'POST', headers: { ...API_HEADERS, Authorization: DEMO_API_KEY } });
     const body = (await response.json()) as Envelope<{ token: string }>;
     return body.data.token;
   }
@@ -61,7 +64,7 @@ export class SandboxHarness {
     path: string,
     options: { body?: unknown; token?: string | null; headers?: Record<string, string> } = {},
   ): Promise<Reply<T>> {
-    const headers: Record<string, string> = { Accept: 'application/vnd.Nexhealth+json;version=2', ...(options.headers ?? {}) };
+    const headers: Record<string, string> = { ...API_HEADERS, ...(options.headers ?? {}) };
     const token = options.token === undefined ? this.token : options.token;
     if (token !== null) headers.Authorization = `Bearer ${token}`;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';

@@ -128,10 +128,10 @@ describe('sandbox appointment insertion and webhooks', () => {
     assert.deepEqual((await deliveries()).map((d) => d.status), ['error']);
   });
 
-  it('manages endpoints and subscriptions; the secret is shown only on create', async () => {
+  it('manages endpoints and subscriptions; the secret is shown on GET too, as documented', async () => {
     const list = await h.call<Array<Record<string, unknown>>>('GET', '/webhook_endpoints');
     assert.equal(list.body.data.length, 1);
-    assert.ok(!('secret_key' in (list.body.data[0] ?? {})));
+    assert.equal(list.body.data[0]?.secret_key, secret);
     assert.deepEqual((await h.call('POST', '/webhook_endpoints', { body: {} })).body.error, ['Missing parameter target_url']);
     assert.deepEqual((await h.call('POST', '/webhook_endpoints', { body: { target_url: 'not a url' } })).body.error, ['Invalid parameter target_url']);
     const noSubdomain = await h.call('POST', `/webhook_endpoints/${endpointId}/webhook_subscriptions`, { body: { resource_type: 'Appointment', event: 'appointment_insertion' } });
