@@ -1,5 +1,5 @@
 // `npm start`: reads the configuration once, starts the bot (and the sandbox when no API key is set).
-import { ConfigError, loadConfig } from '../services/config';
+import { ConfigError, loadConfig, readEnvironment } from '../services/config';
 import { createLogger } from '../services/logger';
 import { describeError } from './adapter';
 import { startApp } from './app';
@@ -18,7 +18,7 @@ function keepRunning(level: string): void {
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(readEnvironment(process.env, process.cwd()));
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

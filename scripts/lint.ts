@@ -19,7 +19,7 @@ function sourceFiles(folder: string): string[] {
   } catch {
     return [];
   }
-  return entries.flatMap((entry) => {
+  return entries.filter((entry) => entry !== 'node_modules').flatMap((entry) => {
     const relative = path.join(folder, entry);
     if (statSync(path.join(root, relative)).isDirectory()) return sourceFiles(relative);
     return relative.endsWith('.ts') ? [relative] : [];

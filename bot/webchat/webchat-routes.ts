@@ -1,6 +1,8 @@
-// Serves the chat page at `/` and Web Chat's UMD bundle from node_modules (no CDN needed). The
-// bundle (~4 MB) is read and gzipped once, on first request, and cached by the browser by ETag.
+// Serves the chat page at `/` and Web Chat's prebuilt bundle, vendored in vendor/webchat (no CDN,
+// and none of the package's dependency tree in node_modules; `npm run webchat:update` refreshes
+// it). The bundle (~4 MB) is read and gzipped once, on first request, and cached by ETag.
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -40,7 +42,7 @@ export function registerWebChatRoutes(server: Server, page: Omit<WebChatPageOpti
       loaded = await bundle;
     } catch {
       bundle = undefined;
-      res.send(500, { error: 'Web Chat bundle not found: run npm ci' });
+      res.send(500, { error: 'The chat is not available.' });
       return;
     }
     sendBundle(req, res, loaded);
@@ -60,9 +62,16 @@ function sendBundle(req: Request, res: Response, bundle: Bundle): void {
   res.end(body);
 }
 
+export const VENDORED_BUNDLE = path.join(projectRoot(), 'vendor', 'webchat', 'webchat.js');
+
 async function loadBundle(): Promise<Bundle> {
-  // The package's `require` entry is lib/index.js; the UMD bundle sits next to it in dist/.
-  const file = path.join(path.dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
-  const plain = await readFile(file);
+  const plain = await readFile(VENDORED_BUNDLE);
   return { plain, gzipped: await promisify(gzip)(plain), etag: `"${createHash('sha256').update(plain).digest('base64url').slice(0, 27)}"` };
+}
+
+/** The folder with package.json: the same from bot/webchat (tsx) and dist/bot/webchat (compiled). */
+function projectRoot(): string {
+  let folder = __dirname;
+  while (!existsSync(path.join(folder, 'package.json')) && path.dirname(folder) !== folder) folder = path.dirname(folder);
+  return folder;
 }

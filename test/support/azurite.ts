@@ -1,4 +1,4 @@
-// Azure Blob Storage for tests: Azurite (npm), started once per run on a free port, in memory.
+// Azure Blob Storage for tests: Azurite (test/tools), started once per run on a free port, in memory.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
@@ -31,7 +31,8 @@ export function azuriteConnectionString(): Promise<string> {
   if (!started) {
     started = (async () => {
       const port = await freePort();
-      const binary = path.resolve(__dirname, '../../node_modules/.bin/azurite-blob');
+      // Installed into test/tools by `npm test` (scripts/test-tools.js), outside the bot's node_modules.
+      const binary = path.resolve(__dirname, '../tools/node_modules/.bin/azurite-blob');
       const child = spawn(binary, ['--blobHost', '127.0.0.1', '--blobPort', String(port), '--inMemoryPersistence', '--silent', '--loose', '--skipApiVersionCheck'], { stdio: 'ignore' });
       registerSharedServer(async () => {
         child.kill('SIGTERM');
