@@ -25,10 +25,15 @@ import { ProactiveAdapters, type BotRuntime, type ChannelRoutes } from './runtim
 import { BookingBot, DIALOG_STATE_PROPERTY } from './booking-bot';
 import { ReplyRenderer } from './rendering/reply-renderer';
 import { randomBytes } from 'node:crypto';
-import { LOCAL_CHANNEL_HEADER, closeServer, createServer, listen } from './server';
+import { LOCAL_CHANNEL_HEADER, createServer, listen } from './server';
+import { InFlightRequests, stopAccepting } from './http/graceful-stop';
 import { createStores, moveWebhookSecret, type StateStores } from './state-stores';
 import { TurnGate } from './turn-gate';
+import { Readiness, registerHealthRoutes, storageWritable } from './readiness';
 import { SERVICE_PATH } from './channels/direct-line/local-direct-line';
+
+/** How long a stop waits for turns in flight (a turn that waits on NexHealth may take seconds). */
+const STOP_TURNS_WITHIN_MS = 10_000;
 
 /** Every channel and route beyond /api/messages; each registers itself on the server. */
 const channels: ChannelRoutes[] = [directLineChannel, twilioSmsChannel];
@@ -119,6 +124,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     https: (config.publicUrl ?? '').startsWith('https://'),
     turn: (context) => gate.admit(context, (admitted) => bot.run(admitted)),
   });
+  const inFlight = new InFlightRequests(server.server);
   const proactive = new ProactiveAdapters({
     continueConversation: (reference, logic) => adapter.continueConversationAsync(config.bot.appId ?? '', reference, logic),
   });
@@ -135,13 +141,25 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   let webhookSecret: string | undefined;
   registerWebhookRoute(server, { secret: () => webhookSecret, outcomes, storage: stores.records, clock, logger: logger.child({ part: 'webhook' }) });
 
+  let registration: Registration | undefined;
+  const readiness = new Readiness({
+    storage: async () => {
+      const instance = localChannel.key.slice(0, 12);
+      const outcomes = await Promise.all([stores.records, stores.conversations, stores.secrets].map((store) => storageWritable(store, instance)()));
+      return outcomes.find((outcome) => outcome !== 'ok') ?? 'ok';
+    },
+    nexhealth: async () => { await client.listWebhookEndpoints(); return 'ok'; },
+    webhooks: async () => registration?.state() ?? 'off',
+  }, () => clock.now().getTime());
+  registerHealthRoutes(server, readiness);
+
   const runtime: BotRuntime = { adapter, bot, gate, config, logger, clock, storage: stores.records, proactive, localUrl: () => url, localChannel };
   const closers = channels.map((register) => register(server, runtime)).filter((registered) => registered?.close);
   port = await listen(server, config.port, overrides.host);
   url = `http://localhost:${port}`;
   logger.info({ url, nexhealth: config.nexhealth.mode, storage: config.storage.kind }, 'bot listening');
 
-  const registration = config.webhooks.enabled
+  registration = config.webhooks.enabled
     ? keepRegistering(async () => {
       const registered = await ensureWebhookRegistration(client, stores.secrets, `${config.publicUrl ?? url}${WEBHOOK_PATH}`, logger.child({ part: 'webhook' }));
       webhookSecret = registered.secret;
@@ -162,10 +180,14 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     sweepConversations: () => conversations.sweep(),
     async close() {
       registration?.stop();
+      // New connections are refused at once; turns already running finish and save their state.
+      const closed = stopAccepting(server.server);
+      await inFlight.settled(STOP_TURNS_WITHIN_MS);
       await sweeper.stop();
       await outcomes.stop();
       for (const registered of closers) await registered?.close?.();
-      await closeServer(server);
+      server.server.closeAllConnections();
+      await closed;
       await sandbox?.close();
     },
   };
@@ -189,9 +211,17 @@ class LateRequests implements AppointmentRequestListener {
  * two days of failed deliveries); after a failure, again in a minute. The bot starts anyway:
  * reconciliation tells patients meanwhile.
  */
-function keepRegistering(register: () => Promise<void>, logger: Logger): { first: Promise<void>; stop: () => void } {
+interface Registration {
+  first: Promise<void>;
+  stop(): void;
+  /** For /readyz: 'ok' once registered, until an hourly check fails. */
+  state(): 'ok' | 'not registered yet' | 'failing';
+}
+
+function keepRegistering(register: () => Promise<void>, logger: Logger): Registration {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let state: ReturnType<Registration['state']> = 'not registered yet';
   const again = (ms: number) => {
     if (stopped) return;
     timer = setTimeout(() => void attempt(), ms);
@@ -200,11 +230,13 @@ function keepRegistering(register: () => Promise<void>, logger: Logger): { first
   const attempt = async (): Promise<void> => {
     try {
       await register();
+      state = 'ok';
       again(60 * 60_000);
     } catch (error) {
+      state = 'failing';
       logger.warn({ err: describeError(error) }, 'webhook registration failed; retrying in a minute');
       again(60_000);
     }
   };
-  return { first: attempt(), stop: () => { stopped = true; if (timer) clearTimeout(timer); } };
+  return { first: attempt(), stop: () => { stopped = true; if (timer) clearTimeout(timer); }, state: () => state };
 }

@@ -15,6 +15,8 @@ function keepRunning(level: string): void {
   process.on('unhandledRejection', (reason) => logger.error({ err: describeError(reason) }, 'unhandled rejection; still running'));
 }
 
+const STOP_WITHIN_MS = 20_000;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -34,7 +36,11 @@ async function main(): Promise<void> {
     `Emulator:  ${app.url}/api/messages  (no app id or password needed)`,
     `NexHealth: ${nexhealth}`,
   ].join('\n'));
+  // SIGTERM (a deploy, a scale-in): turns in flight finish and save, then the process exits; a
+  // stop that hangs anyway ends after STOP_WITHIN_MS.
   const stop = async () => {
+    const deadline = setTimeout(() => process.exit(1), STOP_WITHIN_MS);
+    deadline.unref();
     await app.close();
     process.exit(0);
   };

@@ -1,5 +1,5 @@
-// The bot's HTTP server (restify 11): hardened (bot/http), the Bot Framework messages endpoint and
-// a health check. Channels and the webhook route register their own routes on it (bot/app.ts).
+// The bot's HTTP server (restify 11): hardened (bot/http) and the Bot Framework messages endpoint.
+// Health, channels and the webhook route register their own routes on it (bot/app.ts).
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import restify, { type Request, type Server } from 'restify';
@@ -55,10 +55,6 @@ export function createServer(adapter: CloudAdapter, options: ServerOptions): Ser
       return;
     }
     await adapter.process(req, res, options.turn);
-  });
-  server.get('/healthz', (_req, res, next) => {
-    res.send(200, { ok: true });
-    next();
   });
   return server;
 }

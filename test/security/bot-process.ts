@@ -14,6 +14,8 @@ export interface BotProcess {
   /** Resident memory of the bot process, in MB. */
   rssMb(): Promise<number>;
   alive(): boolean;
+  /** Sends SIGTERM and resolves with the exit code once the process is gone. */
+  terminate(): Promise<number | null>;
   /** What the process wrote to stderr (crash reports would land here). */
   stderr(): string;
   stop(): Promise<void>;
@@ -22,9 +24,10 @@ export interface BotProcess {
 const ROOT = path.resolve(__dirname, '../..');
 
 /** `env` gets the bot's port (PUBLIC_URL and Twilio's signed URL name it). */
-export async function startBotProcess(env: (port: number) => Record<string, string>): Promise<BotProcess> {
+export async function startBotProcess(env: (port: number) => Record<string, string>, options: { stateDir?: string } = {}): Promise<BotProcess> {
   const [port, sandboxPort] = [await freePort(), await freePort()];
-  const stateDir = await mkdtemp(path.join(os.tmpdir(), 'bot-fuzz-'));
+  // A state folder given by the caller outlives the process (a restart reads it); ours does not.
+  const stateDir = options.stateDir ?? await mkdtemp(path.join(os.tmpdir(), 'bot-fuzz-'));
   const child: ChildProcess = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', 'bot/index.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: process.env.FUZZ_NODE_OPTIONS ?? '', PORT: String(port), SANDBOX_PORT: String(sandboxPort), STORAGE_DIR: stateDir, LOG_LEVEL: 'silent', SANDBOX_INSERTION_DELAY_MS: '50', ...env(port) },
@@ -33,7 +36,7 @@ export async function startBotProcess(env: (port: number) => Record<string, stri
   let stderr = '';
   let exited = false;
   child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
-  child.once('exit', () => { exited = true; });
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => { exited = true; resolve(code); }));
   const url = `http://127.0.0.1:${port}`;
   await until(async () => {
     if (exited) throw new Error(`the bot did not start: ${stderr}`);
@@ -48,14 +51,15 @@ export async function startBotProcess(env: (port: number) => Record<string, stri
       return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
     },
     alive: () => !exited && child.exitCode === null,
+    terminate() {
+      if (!exited) child.kill('SIGTERM');
+      return exit;
+    },
     stderr: () => stderr,
     async stop() {
-      if (!exited) {
-        const gone = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await gone;
-      }
-      await rm(stateDir, { recursive: true, force: true });
+      if (!exited) child.kill('SIGTERM');
+      await exit;
+      if (!options.stateDir) await rm(stateDir, { recursive: true, force: true });
     },
   };
 }

@@ -23,7 +23,12 @@ export class TestChannel {
   private readonly listeners = new Set<() => void>();
   serviceUrl = '';
 
-  constructor(private readonly botUrl: string, private readonly channelId = 'emulator') {}
+  constructor(private botUrl: string, private readonly channelId = 'emulator') {}
+
+  /** The same channel and conversations, talking to another bot process (a restart on a new port). */
+  retarget(botUrl: string): void {
+    this.botUrl = botUrl;
+  }
 
   async start(): Promise<void> {
     this.server = createServer((request, response) => {
