@@ -29,6 +29,7 @@ import { LOCAL_CHANNEL_HEADER, createServer, listen } from './server';
 import { InFlightRequests, stopAccepting } from './http/graceful-stop';
 import { createStores, moveWebhookSecret, type StateStores } from './state-stores';
 import { TurnGate } from './turn-gate';
+import { loadLogKey } from './turn-log';
 import { Readiness, registerHealthRoutes, storageWritable } from './readiness';
 import { SERVICE_PATH } from './channels/direct-line/local-direct-line';
 
@@ -112,7 +113,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     requests,
   });
   const locks = new ConversationLocks();
-  const bot = new BookingBot(conversationState, dialog, renderer, locks);
+  const bot = new BookingBot(conversationState, dialog, renderer, locks, { key: await loadLogKey(stores.secrets), logger: logger.child({ part: 'turn' }) });
   let url = `http://localhost:${config.port}`;
   let port = config.port;
   const localChannel = { header: LOCAL_CHANNEL_HEADER, key: randomBytes(32).toString('base64url'), serviceUrl: () => `${url}${SERVICE_PATH}` };

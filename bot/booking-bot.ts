@@ -4,8 +4,11 @@ import { ActivityHandler, TurnContext, type BotState, type StatePropertyAccessor
 import type { DialogState } from 'botbuilder-dialogs';
 import type { MainDialog } from '../dialogs/main-dialog';
 import { messages } from '../dialogs/messages';
+import { conversationKey, withLogContext } from '../services/log-context';
+import type { Logger } from '../services/logger';
 import { ConversationLocks } from './conversation-locks';
 import type { ReplyRenderer } from './rendering/reply-renderer';
+import { dialogStep } from './turn-log';
 
 /** Longer messages are not a booking answer; they are refused before any parsing. */
 export const MAX_MESSAGE_LENGTH = 2_000;
@@ -22,6 +25,8 @@ export class BookingBot extends ActivityHandler {
     private readonly dialog: MainDialog,
     private readonly renderer: ReplyRenderer,
     private readonly locks: ConversationLocks,
+    /** Keys the conversation hash in logs, and where the turn's line goes. */
+    private readonly turnLog: { key: string; logger: Logger },
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY);
@@ -65,6 +70,15 @@ export class BookingBot extends ActivityHandler {
 
   /** Turns of one conversation run one after another (see ConversationLocks). */
   override async run(context: TurnContext): Promise<void> {
-    await this.locks.run(ConversationLocks.keyOf(context.activity), () => super.run(context));
+    const { channelId, conversation } = context.activity;
+    const conversationHash = conversationKey(this.turnLog.key, channelId ?? '', conversation?.id ?? '');
+    await this.locks.run(ConversationLocks.keyOf(context.activity), async () => {
+      const started = Date.now();
+      const step = dialogStep(await this.dialogState.get(context));
+      await withLogContext({ conversation: conversationHash, step }, async () => {
+        await super.run(context);
+        this.turnLog.logger.info({ channel: channelId, type: context.activity.type, ms: Date.now() - started, next: dialogStep(await this.dialogState.get(context)) }, 'turn');
+      });
+    });
   }
 }

@@ -1,6 +1,7 @@
 // One pino logger for the process. Patient fields are redacted wherever they appear, so a careless
 // log call cannot leak a name, date of birth, phone number or email.
 import pino, { type Logger } from 'pino';
+import { currentLogContext } from './log-context';
 
 // `name` alone is left out (loggers and errors have names too): whole patient and user objects are
 // redacted instead, which covers their `name`.
@@ -16,12 +17,15 @@ export const redactPaths = [
   ...patientFields.map((field) => `*.*.${field}`),
 ];
 
-export function createLogger(options: { level?: string; name?: string } = {}): Logger {
+/** `destination`: where lines go (stdout by default; tests read them from a stream). */
+export function createLogger(options: { level?: string; name?: string; destination?: pino.DestinationStream } = {}): Logger {
   return pino({
     name: options.name ?? 'booking-bot',
     level: options.level ?? 'info',
     redact: { paths: redactPaths, censor: '[redacted]' },
-  });
+    // Inside a turn, every line says which conversation (keyed hash) and which dialog step.
+    mixin: () => ({ ...currentLogContext() }),
+  }, options.destination ?? pino.destination(1));
 }
 
 export type { Logger };

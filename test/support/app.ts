@@ -5,7 +5,7 @@ import { startApp, type RunningApp } from '../../bot/app';
 import type { StateStores } from '../../bot/state-stores';
 import type { Clock } from '../../services/clock';
 import { loadConfig } from '../../services/config';
-import { createLogger } from '../../services/logger';
+import { createLogger, type Logger } from '../../services/logger';
 import { sharedSandbox } from './sandbox';
 import { TestChannel } from './test-channel';
 
@@ -14,6 +14,8 @@ export interface TestAppOverrides {
   stores?: StateStores;
   clock?: Clock;
   sweepEveryMs?: number;
+  /** Where the bot logs (silent by default). */
+  logger?: Logger;
 }
 
 export async function startTestApp(env: Record<string, string> = {}, overrides: TestAppOverrides = {}): Promise<RunningApp> {
@@ -21,7 +23,7 @@ export async function startTestApp(env: Record<string, string> = {}, overrides: 
   const config = loadConfig({ PORT: '0', STORAGE: 'memory', NEXHEALTH_BASE_URL: sandbox.url, WEBHOOKS_ENABLED: 'false', LOG_LEVEL: 'silent', ...env });
   const { storage } = overrides;
   const stores = overrides.stores ?? (storage ? { records: storage, conversations: storage, secrets: storage } : undefined);
-  return startApp(config, { stores, clock: overrides.clock, sweepEveryMs: overrides.sweepEveryMs, logger: createLogger({ level: 'silent' }), host: '127.0.0.1' });
+  return startApp(config, { stores, clock: overrides.clock, sweepEveryMs: overrides.sweepEveryMs, logger: overrides.logger ?? createLogger({ level: 'silent' }), host: '127.0.0.1' });
 }
 
 export interface BotOnChannel {
