@@ -36,7 +36,7 @@ describe('logs of a conversation', function () {
       const duringTurns = lines.filter((line) => (line as { part?: string }).part === 'nexhealth');
       assert.ok(duringTurns.length > 0 && duringTurns.every((line) => /^[0-9a-f]{12}$/.test(line.conversation ?? '')), 'NexHealth calls made by a turn say whose');
       assert.ok(!written.join('').includes('conversation-to-follow'), 'the id itself is not logged');
-      for (const secret of ['Ana', 'Diaz', '1990', '201-3344', '2013344', 'ana.diaz@example.com']) {
+      for (const secret of ['Ana', 'Diaz', '3/4/1990', '1990-03-04', '201-3344', '2013344', 'ana.diaz@example.com']) {
         assert.ok(!written.join('').includes(secret), `${secret} is in the logs`);
       }
     } finally {
