@@ -7,6 +7,15 @@ export interface Envelope<T> {
   description?: string | string[];
   error?: string[];
   count?: number;
+  page_info?: PageInfo;
+}
+
+/** v3's cursor paging (`page_info` on list answers). */
+export interface PageInfo {
+  has_next_page: boolean;
+  has_previous_page: boolean;
+  start_cursor: string | null;
+  end_cursor: string | null;
 }
 
 export interface Location {
