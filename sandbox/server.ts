@@ -202,12 +202,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       if (!subscription.active || subscription.resource_type !== 'Appointment' || subscription.event !== 'appointment_insertion') continue;
       const endpoint = state.webhookEndpoints.find((e) => e.id === subscription.webhook_endpoint_id);
       if (!endpoint?.active) continue;
+      // v3.0.0 still returns the v2 appointment entity (OpenAPI: API_V2_Entities_Appointment on both),
+      // so the payload's contract is the same; the version pinned is recorded with each delivery.
       const data: Record<string, unknown> = { appointment: renderAppointment(state, appointment) };
       if (failed) data.error = [runtime.insertions.failReason];
       runtime.webhooks.dispatch({
         endpoint,
         eventName,
         appointmentId: appointment.id,
+        apiVersion: subscription.api_version,
         body: {
           institution_id: state.institution.id,
           subdomain: subscription.subdomain,

@@ -12,7 +12,7 @@ import { ManualClock } from '../../services/clock';
 import { SPEC_NOW } from '../support/dialog-harness';
 import { startTestApp } from '../support/app';
 import { freePort } from '../support/free-port';
-import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
+import { SandboxAdmin, sharedSandbox, slotsPath } from '../support/sandbox';
 import { TestChannel } from '../support/test-channel';
 
 const ONE_MESSAGE = "I'm Ana Diaz, born 3/4/1990, 555-201-3344, I'd like a cleaning next Tuesday afternoon";
@@ -132,7 +132,7 @@ describe('end-to-end conversations over HTTP', function () {
 
   it('survives NexHealth being down: apologises, and the same answer works once it is back', async () => {
     const conversation = brooklynChannel.conversation();
-    await admin.fault({ kind: 'server_error', path: '/appointment_slots' });
+    await admin.fault({ kind: 'server_error', path: slotsPath() });
     const sorry = lastOf(await conversation.say(ONE_MESSAGE));
     assert.match(sorry.text ?? '', /can't reach the practice's scheduling system/);
     await admin.clearFaults();
