@@ -1,4 +1,4 @@
-// Request and response shapes of the NexHealth Synchronizer API, version 2, as the client uses
+// Request and response shapes of the NexHealth Synchronizer API (v2.2.2 and v3.0.0 share them), as the client uses
 // them (shared/spec/nexhealth-api.md). Fields the API may omit are optional.
 
 export interface Envelope<T> {
