@@ -159,6 +159,12 @@ describe('NexHealth client against the sandbox', function () {
       assert.ok((await admin.counters())['GET /patients'] >= 4);
     });
 
+    it('asks for its page size every time (v3 would answer 5 a page otherwise)', async () => {
+      const all = await makeClient().searchPatients({ locationId: sandbox.seed.locations.brooklyn });
+      assert.ok(all.length >= 20);
+      assert.equal((await admin.counters())['GET /patients'], 1, 'one page of 100');
+    });
+
     it('creates a patient once: a repeat returns the same record', async () => {
       const client = makeClient();
       const newPatient = { locationId: sandbox.seed.locations.brooklyn, firstName: 'Zoë', lastName: "O'Neil", email: 'zoe@example.com', dateOfBirth: '2001-07-09', phoneNumber: '5553337777', providerId: sandbox.seed.providers.sarahLee, gender: 'Female' as const };
