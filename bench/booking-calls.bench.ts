@@ -2,7 +2,7 @@
 // bot's client, warmed up: token and reference data cached), and what 50 patients looking at the
 // same week at once cost in slot searches, with the sandbox's documented rate limits on.
 import { performance } from 'node:perf_hooks';
-import { SandboxAdmin, sharedSandbox } from '../test/support/sandbox';
+import { SandboxAdmin, sharedSandbox, slotsPath } from '../test/support/sandbox';
 import { createDialogHarness, createSharedServices, type DialogHarness, type SharedServices } from '../test/support/dialog-harness';
 import { closeSharedServers } from '../test/support/shared-servers';
 import type { BenchMetric, BenchReport } from './report';
@@ -76,13 +76,13 @@ async function burst(admin: SandboxAdmin, slotCacheTtlMs?: number): Promise<Benc
   const started = performance.now();
   const offers = await Promise.all(bots.map((bot, index) => bot.say(oneMessage(patients[index] as Patient))));
   const offerMs = performance.now() - started;
-  const offerSearches = (await admin.counters())['GET /appointment_slots'] ?? 0;
+  const offerSearches = (await admin.counters())[`GET ${slotsPath()}`] ?? 0;
   let booked = 0;
   for (const [index, bot] of bots.entries()) {
     const choice = offers[index]?.at(-1)?.choices[0];
     if (choice && await bookThrough(bot, patients[index] as Patient, choice)) booked += 1;
   }
-  const searches = (await admin.counters())['GET /appointment_slots'] ?? 0;
+  const searches = (await admin.counters())[`GET ${slotsPath()}`] ?? 0;
   const refused = Object.values(await admin.rateLimited()).reduce((sum, count) => sum + count, 0);
   const perBooking = booked === 0 ? Number.POSITIVE_INFINITY : searches / booked;
   return [

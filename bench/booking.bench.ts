@@ -2,7 +2,7 @@
 // → sandbox over loopback HTTP. Measures the patient-visible latency of the one-message booking
 // (first offer of times), how many NexHealth calls it costs, and memory after many conversations.
 import { performance } from 'node:perf_hooks';
-import { SandboxAdmin } from '../test/support/sandbox';
+import { SandboxAdmin, slotsPath } from '../test/support/sandbox';
 import { createDialogHarness } from '../test/support/dialog-harness';
 import { closeSharedServers } from '../test/support/shared-servers';
 import { percentile, type BenchReport } from './report';
@@ -27,7 +27,7 @@ export async function run(): Promise<BenchReport> {
       const offer = await bot.say(ONE_MESSAGE);
       offerLatencies.push(performance.now() - started);
       const counters = await admin.counters();
-      slotCalls += counters['GET /appointment_slots'] ?? 0;
+      slotCalls += counters[`GET ${slotsPath()}`] ?? 0;
       apiCalls += Object.values(counters).reduce((sum, value) => sum + value, 0);
       const first = offer[offer.length - 1]?.choices[0];
       if (!first) throw new Error('no times offered');

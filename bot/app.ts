@@ -82,6 +82,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     baseUrl: baseUrl ?? '',
     apiKey: config.nexhealth.apiKey,
     subdomain: config.nexhealth.subdomain,
+    apiVersion: config.nexhealth.apiVersion,
     clock,
     logger: logger.child({ part: 'nexhealth' }),
     timeoutMs: config.nexhealth.timeoutMs,

@@ -2,6 +2,9 @@
 // the NexHealth envelope, and query helpers that raise 400s naming the parameter.
 import type { IncomingHttpHeaders } from 'node:http';
 import { DateTime } from 'luxon';
+import type { ApiVersion } from '../services/nexhealth/api-version';
+
+export type { ApiVersion };
 
 /** NexHealth's `error`: strings, or (as the docs' samples show) nested arrays of them. */
 export type ErrorList = Array<string | string[]>;
@@ -28,6 +31,15 @@ export interface Envelope {
   description: string | string[] | null;
   error: ErrorList;
   count?: number;
+  page_info?: PageInfo;
+}
+
+/** v3's cursor paging, as the OpenAPI's `*_Collection_Response_WithCursor` models show it. */
+export interface PageInfo {
+  has_previous_page: boolean;
+  has_next_page: boolean;
+  start_cursor: string | null;
+  end_cursor: string | null;
 }
 
 export interface ApiResponse {
@@ -36,9 +48,10 @@ export interface ApiResponse {
   headers?: Record<string, string>;
 }
 
-export function ok(data: unknown, options: { status?: number; description?: string; count?: number } = {}): ApiResponse {
+export function ok(data: unknown, options: { status?: number; description?: string; count?: number; pageInfo?: PageInfo } = {}): ApiResponse {
   const body: Envelope = { code: true, data, description: options.description ?? 'Success', error: [] };
   if (options.count !== undefined) body.count = options.count;
+  if (options.pageInfo !== undefined) body.page_info = options.pageInfo;
   return { status: options.status ?? 200, body };
 }
 
@@ -138,15 +151,19 @@ export function parseDateTime(value: string): Date | undefined {
   return parsed.isValid ? parsed.toJSDate() : undefined;
 }
 
+/** The header values of each version: v2.2.2's Versioning page (`v2`); v3.0.0 is also v20240412. */
+const VERSION_NAMES: Record<string, ApiVersion> = { v2: 'v2', 'v3.0.0': 'v3', v20240412: 'v3' };
+export const BOTH_VERSIONS: readonly ApiVersion[] = ['v2', 'v3'];
+
 /**
- * NexHealth's v2.2.2 docs (Versioning): "All requests must include … Nex-Api-Version: v2". The
- * sandbox speaks v2 only, so a request without the header, or for another version, is refused.
+ * The surface a request asked for with `Nex-Api-Version` ("All requests must include" it, the
+ * v2.2.2 docs say), or the 400 for a missing or unknown version.
  */
-export function versionProblem(headers: IncomingHttpHeaders): ApiResponse | undefined {
-  const version = headers['nex-api-version'];
-  if (version === undefined || version === '') return { status: 400, body: failure(['Missing header Nex-Api-Version']) };
-  if (version !== 'v2') return { status: 400, body: failure(['Unsupported Nex-Api-Version: this sandbox speaks v2']) };
-  return undefined;
+export function requestVersion(headers: IncomingHttpHeaders): ApiVersion | ApiResponse {
+  const header = headers['nex-api-version'];
+  if (header === undefined || header === '') return { status: 400, body: failure(['Missing header Nex-Api-Version']) };
+  const version = typeof header === 'string' ? VERSION_NAMES[header] : undefined;
+  return version ?? { status: 400, body: failure([`Unsupported Nex-Api-Version: ${String(header).slice(0, 20)}`]) };
 }
 
 export interface ApiRequest {
@@ -157,6 +174,8 @@ export interface ApiRequest {
   query: Query;
   body: unknown;
   headers: IncomingHttpHeaders;
+  /** The API version the request was made against (admin routes: v3, unused). */
+  version: ApiVersion;
 }
 
 export type Handler = (request: ApiRequest) => ApiResponse | Promise<ApiResponse>;
@@ -167,23 +186,25 @@ interface Route {
   regex: RegExp;
   keys: string[];
   handler: Handler;
+  versions: readonly ApiVersion[];
 }
 
 export class Router {
   private readonly routes: Route[] = [];
 
-  add(method: string, pattern: string, handler: Handler): void {
+  /** A route of the given versions only: a path renamed in v3 is a 404 on v2, and back. */
+  add(method: string, pattern: string, handler: Handler, versions: readonly ApiVersion[] = BOTH_VERSIONS): void {
     const keys: string[] = [];
     const source = pattern.replace(/:(\w+)/g, (_match, key: string) => {
       keys.push(key);
       return '([^/]+)';
     });
-    this.routes.push({ method, pattern, regex: new RegExp(`^${source}/?$`), keys, handler });
+    this.routes.push({ method, pattern, regex: new RegExp(`^${source}/?$`), keys, handler, versions });
   }
 
-  match(method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
+  match(method: string, path: string, version?: ApiVersion): { route: Route; params: Record<string, string> } | undefined {
     for (const route of this.routes) {
-      if (route.method !== method) continue;
+      if (route.method !== method || (version !== undefined && !route.versions.includes(version))) continue;
       const found = route.regex.exec(path);
       if (!found) continue;
       const params: Record<string, string> = {};
@@ -253,6 +274,52 @@ export function optIntArray(obj: Json, key: string, label: string): number[] | u
     if (typeof item !== 'number' || !Number.isInteger(item)) throw invalid(label);
     return item;
   });
+}
+
+/**
+ * One page of a list endpoint, as each version pages: v2 page/per_page with `count`; v3 cursors
+ * (`end_cursor` asks for what follows that item, `start_cursor` for what precedes it) with
+ * `page_info`, per_page 5 unless given. The other version's paging parameters are not read, so they
+ * are reported as ignored, as NexHealth does.
+ */
+export function listPage<T>(items: T[], request: { query: Query; version: ApiVersion }): { page: T[]; meta: { count?: number; pageInfo?: PageInfo } } {
+  if (request.version === 'v2') {
+    const { page, count } = paginate(items, request.query);
+    return { page, meta: { count } };
+  }
+  const { page, pageInfo } = cursorPage(items, request.query);
+  return { page, meta: { pageInfo } };
+}
+
+const V3_DEFAULT_PER_PAGE = 5;
+const encodeCursor = (index: number): string => Buffer.from(`i:${index}`, 'utf8').toString('base64url');
+
+function decodeCursor(query: Query, name: string): number | undefined {
+  const value = query.str(name);
+  if (value === undefined) return undefined;
+  const match = /^i:(\d+)$/.exec(Buffer.from(value, 'base64url').toString('utf8'));
+  if (!match) throw invalid(name);
+  return Number(match[1]);
+}
+
+function cursorPage<T>(items: T[], query: Query): { page: T[]; pageInfo: PageInfo } {
+  const perPage = query.int('per_page') ?? V3_DEFAULT_PER_PAGE;
+  if (perPage < 1) throw invalid('per_page');
+  const size = Math.min(perPage, MAX_PER_PAGE);
+  const after = decodeCursor(query, 'end_cursor');
+  const before = decodeCursor(query, 'start_cursor');
+  const from = after !== undefined ? after + 1 : before !== undefined ? Math.max(0, before - size) : 0;
+  const to = before !== undefined && after === undefined ? Math.min(before, from + size) : Math.min(items.length, from + size);
+  const page = items.slice(from, to);
+  return {
+    page,
+    pageInfo: {
+      has_previous_page: from > 0,
+      has_next_page: to < items.length,
+      start_cursor: page.length > 0 ? encodeCursor(from) : null,
+      end_cursor: page.length > 0 ? encodeCursor(to - 1) : null,
+    },
+  };
 }
 
 export function paginate<T>(items: T[], query: Query): { page: T[]; count: number } {

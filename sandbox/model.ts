@@ -1,4 +1,6 @@
 // The sandbox's in-memory records and how each is rendered on the wire.
+import type { ApiVersion } from '../services/nexhealth/api-version';
+
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
@@ -139,6 +141,8 @@ export interface WebhookSubscription {
   event: string;
   active: boolean;
   subdomain: string;
+  /** The API version the subscription was created under: its events follow that version. */
+  api_version: ApiVersion;
   created_at: string;
   updated_at: string;
 }

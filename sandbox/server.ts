@@ -9,7 +9,7 @@ import { DOCUMENTED_LIMITS, KeyBudget, type NexHealthLimits } from '../services/
 import { registerAdmin } from './admin';
 import { registerApi } from './api';
 import {
-  ApiError, Query, Router, failure, versionProblem, type ApiRequest, type ApiResponse, type Envelope,
+  ApiError, Query, Router, failure, requestVersion, type ApiRequest, type ApiResponse, type Envelope,
 } from './http';
 import { renderAppointment, type Appointment, type State } from './model';
 import { DEMO_API_KEY, DEMO_SUBDOMAIN, buildSeed, type SeedSummary } from './seed';
@@ -202,12 +202,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       if (!subscription.active || subscription.resource_type !== 'Appointment' || subscription.event !== 'appointment_insertion') continue;
       const endpoint = state.webhookEndpoints.find((e) => e.id === subscription.webhook_endpoint_id);
       if (!endpoint?.active) continue;
+      // v3.0.0 still returns the v2 appointment entity (OpenAPI: API_V2_Entities_Appointment on both),
+      // so the payload's contract is the same; the version pinned is recorded with each delivery.
       const data: Record<string, unknown> = { appointment: renderAppointment(state, appointment) };
       if (failed) data.error = [runtime.insertions.failReason];
       runtime.webhooks.dispatch({
         endpoint,
         eventName,
         appointmentId: appointment.id,
+        apiVersion: subscription.api_version,
         body: {
           institution_id: state.institution.id,
           subdomain: subscription.subdomain,
@@ -262,7 +265,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const method = (request.method ?? 'GET').toUpperCase();
     const path = url.pathname.replace(/\/+$/, '') || '/';
     const isAuth = method === 'POST' && path === '/authenticates';
-    const matched = isAuth ? undefined : apiRouter.match(method, path);
+    // The version header picks the surface: a v3 path does not exist on v2, and back.
+    const version = requestVersion(request.headers);
+    const matched = isAuth || typeof version !== 'string' ? undefined : apiRouter.match(method, path, version);
     const routeKey = isAuth ? 'POST /authenticates' : `${method} ${matched ? matched.route.pattern : path}`;
     runtime.counters.set(routeKey, (runtime.counters.get(routeKey) ?? 0) + 1);
 
@@ -294,8 +299,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     }
 
     const raw = await readBody(request);
-    const wrongVersion = versionProblem(request.headers);
-    if (wrongVersion) return send(response, wrongVersion);
+    if (typeof version !== 'string') return send(response, version);
     const authorization = request.headers.authorization;
     let key: string | undefined;
     if (isAuth) {
@@ -323,7 +327,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       }
     }
     const query = new Query(url.searchParams);
-    const apiRequest: ApiRequest = { method, path, route: matched.route.pattern, params: matched.params, query, body, headers: request.headers };
+    const apiRequest: ApiRequest = { method, path, route: matched.route.pattern, params: matched.params, query, body, headers: request.headers, version };
     let result: ApiResponse;
     try {
       result = await matched.route.handler(apiRequest);
@@ -363,7 +367,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     }
     try {
       send(response, await matched.route.handler({
-        method, path, route: matched.route.pattern, params: matched.params, query: new Query(url.searchParams), body, headers: request.headers,
+        method, path, route: matched.route.pattern, params: matched.params, query: new Query(url.searchParams), body, headers: request.headers, version: 'v3',
       }));
     } catch (error) {
       const message = error instanceof Error ? error.message : 'failed';

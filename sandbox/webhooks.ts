@@ -8,6 +8,8 @@ export interface DeliveryRecord {
   target_url: string;
   event_name: string;
   appointment_id: number | null;
+  /** The version the delivering subscription is pinned to. */
+  api_version: string;
   attempt: number;
   status: number | 'error' | 'dropped';
   at: string;
@@ -17,6 +19,7 @@ export interface Delivery {
   endpoint: WebhookEndpoint;
   eventName: string;
   appointmentId: number | null;
+  apiVersion: string;
   body: Record<string, unknown>;
 }
 
@@ -68,6 +71,7 @@ export class WebhookDispatcher {
       target_url: delivery.endpoint.target_url,
       event_name: delivery.eventName,
       appointment_id: delivery.appointmentId,
+      api_version: delivery.apiVersion,
       attempt,
       status,
       at: this.deps.now().toISOString(),

@@ -1,10 +1,12 @@
-// Appointments: create (insertion follows), list (v2 filters), read, change, cancel.
+// Appointments: create (insertion follows), list (each version's patient filter), read, change, cancel.
 import {
-  ApiError, badRequest, invalid, missing, notFound, objectField, ok, optBool, optInt, optString, paginate,
+  ApiError, badRequest, invalid, missing, notFound, objectField, ok, optBool, optInt, optString, listPage,
   parseDateTime, reqInt, type ApiRequest, type Json, type Router,
 } from '../http';
 import { isBlocking, renderAppointment, type Appointment, type State } from '../model';
 import { idParam, iso, locationFrom, requireLocation, subdomain, type ApiContext } from './context';
+
+const MAX_PATIENT_IDS = 25;
 
 function overlapsExisting(state: State, candidate: Pick<Appointment, 'id' | 'provider_id' | 'operatory_id' | 'location_id' | 'start' | 'end'>): boolean {
   return state.appointments.some((other) =>
@@ -97,7 +99,8 @@ function registerCreate(router: Router, ctx: ApiContext): void {
 
 /** Listing (v2 filters) and reading appointments. */
 function registerReads(router: Router, ctx: ApiContext): void {
-  router.add('GET', '/appointments', ({ query }) => {
+  router.add('GET', '/appointments', (request) => {
+    const { query } = request;
     subdomain(ctx, query);
     const state = ctx.state();
     const locationId = query.int('location_id');
@@ -107,19 +110,18 @@ function registerReads(router: Router, ctx: ApiContext): void {
     const end = query.dateTime('end');
     if (!end) throw missing('end');
     if (end < start) throw invalid('end');
-    // v2 filters by one patient; `patient_ids[]` (v3) is not read, so it is ignored as NexHealth does.
-    const patientId = query.int('patient_id');
+    const patientIds = patientFilter(request);
     const providerIds = query.intArray('provider_ids');
     const cancelled = query.bool('cancelled');
     const list = state.appointments
       .filter((a) => !a.deleted && a.start >= start && a.start <= end
         && (locationId === undefined || a.location_id === locationId)
-        && (patientId === undefined || a.patient_id === patientId)
+        && (patientIds === undefined || (a.patient_id !== null && patientIds.includes(a.patient_id)))
         && (!providerIds || providerIds.includes(a.provider_id))
         && (cancelled === undefined || a.cancelled === cancelled))
       .sort((a, b) => a.start.getTime() - b.start.getTime() || a.id - b.id);
-    const { page, count } = paginate(list, query);
-    return ok(page.map((a) => renderAppointment(state, a)), { count });
+    const { page, meta } = listPage(list, request);
+    return ok(page.map((a) => renderAppointment(state, a)), meta);
   });
 
   router.add('GET', '/appointments/:id', (request) => {
@@ -160,4 +162,18 @@ function registerChanges(router: Router, ctx: ApiContext): void {
     }
     return ok({ appt: renderAppointment(state, appointment) });
   });
+}
+
+/**
+ * v2 filters by one patient (`patient_id`); v3 by `patient_ids[]`, up to 25 (OpenAPI). The other
+ * version's parameter is not read, so it is ignored as NexHealth ignores unknown parameters.
+ */
+function patientFilter(request: ApiRequest): number[] | undefined {
+  if (request.version === 'v2') {
+    const patientId = request.query.int('patient_id');
+    return patientId === undefined ? undefined : [patientId];
+  }
+  const patientIds = request.query.intArray('patient_ids');
+  if (patientIds && patientIds.length > MAX_PATIENT_IDS) throw badRequest(`Invalid parameter patient_ids: up to ${MAX_PATIENT_IDS} ids`);
+  return patientIds;
 }

@@ -1,7 +1,7 @@
 // Patient search, one patient, and POST /patients as the API validates it.
 import { DateTime } from 'luxon';
 import {
-  badRequest, invalid, isIsoDate, isObject, missing, notFound, objectField, ok, optBool, optString, paginate,
+  badRequest, invalid, isIsoDate, isObject, missing, notFound, objectField, ok, optBool, optString, listPage,
   reqInt, reqString, type Router,
 } from '../http';
 import { isBlocking, renderPatient, type Appointment, type Patient } from '../model';
@@ -21,7 +21,8 @@ export function registerPatients(router: Router, ctx: ApiContext): void {
 
 /** Patient search and one patient. */
 function registerSearch(router: Router, ctx: ApiContext): void {
-  router.add('GET', '/patients', ({ query }) => {
+  router.add('GET', '/patients', (request) => {
+    const { query } = request;
     subdomain(ctx, query);
     const state = ctx.state();
     const location = requireLocation(ctx, query);
@@ -52,8 +53,10 @@ function registerSearch(router: Router, ctx: ApiContext): void {
         && (nonPatient === undefined || patient.non_patient === nonPatient);
     });
     if (sort === 'name') list.sort((a, b) => `${a.last_name} ${a.first_name}`.localeCompare(`${b.last_name} ${b.first_name}`));
-    const { page, count } = paginate(list, query);
-    return ok({ patients: page.map((p) => renderPatient(state, p, includeUpcoming ? upcomingOf(ctx, p) : undefined)) }, { count });
+    const { page, meta } = listPage(list, request);
+    const patients = page.map((p) => renderPatient(state, p, includeUpcoming ? upcomingOf(ctx, p) : undefined));
+    // v2 wraps the list ({patients: [...]}); v3 answers the array itself (OpenAPI).
+    return ok(request.version === 'v2' ? { patients } : patients, meta);
   });
 
   router.add('GET', '/patients/:id', (request) => {

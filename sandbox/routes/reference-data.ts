@@ -1,7 +1,7 @@
 // Locations, providers, operatories and appointment types.
 import {
   ApiError, badRequest, invalid, isObject, missing, notFound, objectField, ok, optBool, optInt, optString,
-  paginate, reqInt, reqString, type Router,
+  listPage, paginate, reqInt, reqString, type Router,
 } from '../http';
 import { renderLocation, renderOperatory, renderProvider } from '../model';
 import { idParam, locationFrom, requireLocation, subdomain, type ApiContext } from './context';
@@ -29,7 +29,8 @@ function registerReads(router: Router, ctx: ApiContext): void {
     return ok(renderLocation(locationFrom(ctx, idParam(request))));
   });
 
-  router.add('GET', '/providers', ({ query }) => {
+  router.add('GET', '/providers', (request) => {
+    const { query } = request;
     subdomain(ctx, query);
     const state = ctx.state();
     const locationId = query.int('location_id');
@@ -42,8 +43,8 @@ function registerReads(router: Router, ctx: ApiContext): void {
       && (requestable === undefined || p.requestable === requestable)
       && (inactive === undefined ? !p.inactive : p.inactive === inactive)
       && (!ids || ids.includes(p.id)));
-    const { page, count } = paginate(list, query);
-    return ok(page.map((p) => renderProvider(state, p)), { count });
+    const { page, meta } = listPage(list, request);
+    return ok(page.map((p) => renderProvider(state, p)), meta);
   });
 
   router.add('GET', '/providers/:id', (request) => {
@@ -54,13 +55,14 @@ function registerReads(router: Router, ctx: ApiContext): void {
     return ok(renderProvider(state, provider));
   });
 
-  router.add('GET', '/operatories', ({ query }) => {
+  router.add('GET', '/operatories', (request) => {
+    const { query } = request;
     subdomain(ctx, query);
     const state = ctx.state();
     const location = requireLocation(ctx, query);
     const list = state.operatories.filter((o) => o.location_id === location.id);
-    const { page, count } = paginate(list, query);
-    return ok(page.map((o) => renderOperatory(state, o)), { count });
+    const { page, meta } = listPage(list, request);
+    return ok(page.map((o) => renderOperatory(state, o)), meta);
   });
 }
 

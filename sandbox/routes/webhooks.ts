@@ -103,6 +103,9 @@ function registerSubscriptions(router: Router, ctx: ApiContext): void {
       event,
       active: optBool(request.body, 'active', 'active') ?? true,
       subdomain: sub,
+      // Pinned to the version of the request that made it (docs: subscriptions deliver payloads
+      // in the entity contract of the version they are pinned to).
+      api_version: request.version,
       created_at: stamp,
       updated_at: stamp,
     };

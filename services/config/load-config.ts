@@ -27,6 +27,8 @@ const envSchema = z.object({
   NEXHEALTH_SUBDOMAIN: optionalString,
   NEXHEALTH_LOCATION_ID: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
   NEXHEALTH_BASE_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  // v3 (v20240412) is NexHealth's stable version for new integrations; v2 for practices still on v2.2.2.
+  NEXHEALTH_API_VERSION: z.preprocess(emptyToUndefined, z.enum(['v2', 'v3']).default('v3')),
   NEXHEALTH_TIMEOUT_MS: positiveInt(10_000),
   NEXHEALTH_MAX_RETRIES: positiveInt(3),
   NEXHEALTH_REFERENCE_TTL_SECONDS: positiveInt(300),
@@ -75,6 +77,8 @@ export interface NexHealthConfig {
   locationId?: number;
   /** For 'sandbox' the URL is only known once the sandbox listens; the sandbox port is fixed here. */
   baseUrl?: string;
+  /** The NexHealth API version spoken: v3 (v20240412, default) or v2 (v2.2.2). */
+  apiVersion: 'v2' | 'v3';
   sandboxPort: number;
   sandboxInsertionDelayMs: number;
   timeoutMs: number;
@@ -189,6 +193,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       subdomain: values.NEXHEALTH_SUBDOMAIN ?? SANDBOX_SUBDOMAIN,
       locationId: values.NEXHEALTH_LOCATION_ID,
       baseUrl: live ? (values.NEXHEALTH_BASE_URL ?? 'https://nexhealth.info').replace(/\/$/, '') : values.NEXHEALTH_BASE_URL,
+      apiVersion: values.NEXHEALTH_API_VERSION,
       sandboxPort: values.SANDBOX_PORT,
       sandboxInsertionDelayMs: values.SANDBOX_INSERTION_DELAY_MS,
       timeoutMs: values.NEXHEALTH_TIMEOUT_MS,

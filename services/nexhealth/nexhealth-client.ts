@@ -1,10 +1,11 @@
-// The typed NexHealth client: one method per endpoint the product uses. Version-specific paths and
-// paging stay in this folder, so a move to API v3 is local.
+// The typed NexHealth client: one method per endpoint the product uses, for API v3 (default) or v2.
+// What differs by version (paths, headers, paging, the patient filter) is api-version.ts's strategy.
 import { DateTime } from 'luxon';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
+import { DEFAULT_API_VERSION, versionStrategy, type ApiVersion, type VersionStrategy } from './api-version';
 import { NexHealthError, isNexHealthError } from './errors';
-import { NexHealthTransport, type HttpMethod, type Query, type TransportOptions } from './transport';
+import { NexHealthTransport, type ApiResult, type HttpMethod, type Query, type TransportOptions } from './transport';
 import { TtlCache } from './ttl-cache';
 import type {
   Appointment, AppointmentChanges, AppointmentQuery, AppointmentType, Availability, Institution, Location,
@@ -17,6 +18,8 @@ export interface NexHealthClientOptions {
   baseUrl: string;
   apiKey: string;
   subdomain: string;
+  /** The API version spoken (v3 unless the practice's integration is on v2). */
+  apiVersion?: ApiVersion;
   clock: Clock;
   logger?: Logger;
   timeoutMs?: number;
@@ -44,14 +47,19 @@ const MAX_SLOT_DAYS = 14;
 
 export class NexHealthClient {
   readonly subdomain: string;
+  readonly apiVersion: ApiVersion;
+  private readonly api: VersionStrategy;
   private readonly transport: NexHealthTransport;
   private readonly referenceCache: TtlCache<unknown>;
 
   constructor(private readonly options: NexHealthClientOptions) {
     this.subdomain = options.subdomain;
+    this.apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
+    this.api = versionStrategy(this.apiVersion);
     this.transport = new NexHealthTransport({
       baseUrl: options.baseUrl,
       apiKey: options.apiKey,
+      versionHeaders: this.api.headers,
       timeoutMs: options.timeoutMs ?? 10_000,
       maxRetries: options.maxRetries ?? 3,
       clock: options.clock,
@@ -98,20 +106,24 @@ export class NexHealthClient {
     return created;
   }
 
+  /** Working windows: v2's `/availabilities`, v3's `/working_hours` (same fields). */
   listAvailabilities(locationId: number): Promise<Availability[]> {
-    return this.getAll<Availability>('/availabilities', { location_id: locationId, active: true });
+    return this.getAll<Availability>(this.api.workingHoursPath, { location_id: locationId, active: true });
   }
 
   createAvailability(locationId: number, availability: NewAvailability): Promise<Availability> {
-    return this.write('POST', '/availabilities', '/availabilities', { subdomain: this.subdomain, location_id: locationId }, { availability });
+    const path = this.api.workingHoursPath;
+    return this.write('POST', path, path, { subdomain: this.subdomain, location_id: locationId }, { [this.api.workingHoursKey]: availability });
   }
 
   updateAvailability(availabilityId: number, changes: Partial<NewAvailability>): Promise<Availability> {
-    return this.write('PATCH', `/availabilities/${availabilityId}`, '/availabilities/:id', { subdomain: this.subdomain }, { availability: changes });
+    const path = this.api.workingHoursPath;
+    return this.write('PATCH', `${path}/${availabilityId}`, `${path}/:id`, { subdomain: this.subdomain }, { [this.api.workingHoursKey]: changes });
   }
 
   async deleteAvailability(availabilityId: number): Promise<void> {
-    await this.transport.request({ method: 'DELETE', path: `/availabilities/${availabilityId}`, route: '/availabilities/:id', query: { subdomain: this.subdomain }, idempotent: true });
+    const path = this.api.workingHoursPath;
+    await this.transport.request({ method: 'DELETE', path: `${path}/${availabilityId}`, route: `${path}/:id`, query: { subdomain: this.subdomain }, idempotent: true });
   }
 
   // ── patients ───────────────────────────────────────────────────────────────────────────────
@@ -160,8 +172,9 @@ export class NexHealthClient {
 
   /** Open slots; a range over 14 days is split into several calls (the API's limit per call). */
   async getAppointmentSlots(search: SlotSearch): Promise<SlotGroup[]> {
-    // v2 requires pids[]; an empty list would be sent as none at all.
-    if (search.providerIds.length === 0) throw new NexHealthError('invalid', 'GET /appointment_slots', { cause: 'no provider to search' });
+    const path = this.api.slotsPath;
+    // v2 requires pids[]; an empty list would be sent as none at all (and search every provider).
+    if (search.providerIds.length === 0) throw new NexHealthError('invalid', `GET ${path}`, { cause: 'no provider to search' });
     const groups: SlotGroup[] = [];
     for (let offset = 0; offset < search.days; offset += MAX_SLOT_DAYS) {
       const query: Query = {
@@ -175,7 +188,7 @@ export class NexHealthClient {
         slot_length: search.slotLength,
         overlapping_operatory_slots: search.overlappingOperatorySlots,
       };
-      const chunk = await this.get<SlotGroup[]>('/appointment_slots', '/appointment_slots', query, { scoped: false });
+      const chunk = await this.get<SlotGroup[]>(path, path, query, { scoped: false });
       groups.push(...chunk);
     }
     return mergeSlotGroups(groups);
@@ -220,7 +233,7 @@ export class NexHealthClient {
       location_id: query.locationId,
       start: query.start,
       end: query.end,
-      patient_id: query.patientId,
+      ...this.api.patientFilter(query.patientId),
       provider_ids: query.providerIds,
       cancelled: query.cancelled,
     });
@@ -317,21 +330,38 @@ export class NexHealthClient {
     return this.collectPages(path, query, (data) => (Array.isArray(data) ? (data as T[]) : []));
   }
 
-  /** Follows page/per_page until `count` items are read (or a short page ends the list). */
+  /**
+   * Reads every page of a list, at most MAX_PAGES. v2: page/per_page until `count` items are read
+   * or a short page ends the list. v3: the next page is asked `end_cursor` = this page's end,
+   * while `page_info.has_next_page`. per_page is always sent (v3's default is 5).
+   */
   private async collectPages<T>(path: string, query: Query, extract: (data: unknown) => T[]): Promise<T[]> {
     const items: T[] = [];
     const pageSize = this.options.pageSize ?? DEFAULT_PAGE_SIZE;
-    for (let page = 1; page <= MAX_PAGES; page += 1) {
+    let position: Query = this.api.paging === 'pages' ? { page: 1 } : {};
+    for (let pages = 1; pages <= MAX_PAGES; pages += 1) {
       const result = await this.transport.request<unknown>({
         method: 'GET', path, route: path, idempotent: true,
-        query: { subdomain: this.subdomain, ...query, page, per_page: pageSize },
+        query: { subdomain: this.subdomain, ...query, ...position, per_page: pageSize },
       });
       const pageItems = extract(result.data);
       items.push(...pageItems);
-      const total = result.count;
-      if (pageItems.length < pageSize || (total !== undefined && items.length >= total)) break;
+      const next = this.nextPage(result, pageItems.length, items.length, pages);
+      if (!next) break;
+      position = next;
     }
     return items;
+  }
+
+  /** Where the next page starts, or undefined when this one was the last. */
+  private nextPage(result: ApiResult<unknown>, pageLength: number, readSoFar: number, pagesRead: number): Query | undefined {
+    if (this.api.paging === 'cursor') {
+      const info = result.pageInfo;
+      return info?.has_next_page && info.end_cursor ? { end_cursor: info.end_cursor } : undefined;
+    }
+    const pageSize = this.options.pageSize ?? DEFAULT_PAGE_SIZE;
+    if (pageLength < pageSize || (result.count !== undefined && readSoFar >= result.count)) return undefined;
+    return { page: pagesRead + 1 };
   }
 
   /**
@@ -388,14 +418,16 @@ function namesNoField(error: NexHealthError): boolean {
   return error.kind === 'invalid' && !error.problems.some((problem) => /^(?:missing|invalid) parameter\b/i.test(problem));
 }
 
-/** Patients come as `{patients:[...]}` (the sandbox, the API reference) or `[{patients:[...]}]` (the guide). */
+/**
+ * v2 patients come as `{patients:[...]}` (the API reference) or `[{patients:[...]}]` (the guide);
+ * v3 lists them as `data: [patient, ...]` (OpenAPI, PatientWithPrivacyAuthorization collection).
+ */
 export function extractPatients(data: unknown): Patient[] {
   const holders = Array.isArray(data) ? data : [data];
   return holders.flatMap((holder) => {
-    if (typeof holder === 'object' && holder !== null && 'patients' in holder && Array.isArray(holder.patients)) {
-      return holder.patients as Patient[];
-    }
-    return [];
+    if (typeof holder !== 'object' || holder === null) return [];
+    if ('patients' in holder) return Array.isArray(holder.patients) ? (holder.patients as Patient[]) : [];
+    return 'id' in holder && typeof holder.id === 'number' ? [holder as Patient] : [];
   });
 }
 

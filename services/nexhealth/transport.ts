@@ -9,11 +9,8 @@ import { NexHealthError, flattenProblems, type NexHealthErrorKind } from './erro
 import { FairLimiter, QueueFullError, type Release } from './rate-limiter';
 import { DOCUMENTED_LIMITS, KeyBudget, type NexHealthLimits } from './rate-limits';
 import { TokenProvider } from './token-provider';
-import type { Envelope } from './types';
+import type { Envelope, PageInfo } from './types';
 
-export const API_VERSION_ACCEPT = 'application/vnd.Nexhealth+json;version=2';
-/** The documented way to choose a version (v2.2.2 docs, Versioning): on every request. */
-export const API_VERSION_HEADER = 'v2';
 const USER_AGENT = 'nexhealth-booking-bot/0.1';
 
 export type QueryValue = string | number | boolean | undefined | (string | number)[];
@@ -36,6 +33,8 @@ export interface ApiResult<T> {
   status: number;
   data: T;
   count?: number;
+  /** v3 cursor paging: where this page starts and ends, and whether more follow. */
+  pageInfo?: PageInfo;
   /** Non-fatal problems the API listed in `error` on a success. */
   warnings: string[];
 }
@@ -43,6 +42,8 @@ export interface ApiResult<T> {
 export interface TransportOptions {
   baseUrl: string;
   apiKey: string;
+  /** The API version's headers (api-version.ts), sent on every request. */
+  versionHeaders: Readonly<Record<string, string>>;
   timeoutMs: number;
   maxRetries: number;
   clock: Clock;
@@ -83,7 +84,7 @@ export class NexHealthTransport {
     this.http = axios.create({
       baseURL: options.baseUrl,
       timeout: options.timeoutMs,
-      headers: { Accept: API_VERSION_ACCEPT, 'Nex-Api-Version': API_VERSION_HEADER, 'User-Agent': USER_AGENT },
+      headers: { ...options.versionHeaders, 'User-Agent': USER_AGENT },
       validateStatus: () => true,
       paramsSerializer: { serialize: serializeQuery },
       // Responses are parsed here, so a non-JSON body becomes a 'protocol' error, not a crash.
@@ -191,7 +192,7 @@ export class NexHealthTransport {
       if (status === 204) return { status, data: null as T, warnings: [] };
       if (!envelope) return new NexHealthError('protocol', endpoint, { status, cause: 'not a NexHealth envelope' });
       if (envelope.code === false) return new NexHealthError('invalid', endpoint, { status, problems });
-      return { status, data: envelope.data as T, count: envelope.count, warnings: problems };
+      return { status, data: envelope.data as T, count: envelope.count, pageInfo: envelope.page_info, warnings: problems };
     }
     return new NexHealthError(kindForStatus(status), endpoint, {
       status,
@@ -261,10 +262,23 @@ function parseEnvelope(raw: string | undefined): Envelope<unknown> | undefined {
       description: typeof record.description === 'string' || Array.isArray(record.description) ? (record.description as string | string[]) : undefined,
       error: Array.isArray(record.error) ? flattenProblems(record.error) : [],
       count: typeof record.count === 'number' ? record.count : undefined,
+      page_info: readPageInfo(record.page_info),
     };
   } catch {
     return undefined;
   }
+}
+
+function readPageInfo(value: unknown): PageInfo | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const record = value as Record<string, unknown>;
+  const cursor = (key: string): string | null => (typeof record[key] === 'string' ? (record[key] as string) : null);
+  return {
+    has_next_page: record.has_next_page === true,
+    has_previous_page: record.has_previous_page === true,
+    start_cursor: cursor('start_cursor'),
+    end_cursor: cursor('end_cursor'),
+  };
 }
 
 function readToken(data: unknown): string | undefined {

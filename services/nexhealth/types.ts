@@ -1,4 +1,4 @@
-// Request and response shapes of the NexHealth Synchronizer API, version 2, as the client uses
+// Request and response shapes of the NexHealth Synchronizer API (v2.2.2 and v3.0.0 share them), as the client uses
 // them (shared/spec/nexhealth-api.md). Fields the API may omit are optional.
 
 export interface Envelope<T> {
@@ -7,6 +7,15 @@ export interface Envelope<T> {
   description?: string | string[];
   error?: string[];
   count?: number;
+  page_info?: PageInfo;
+}
+
+/** v3's cursor paging (`page_info` on list answers). */
+export interface PageInfo {
+  has_next_page: boolean;
+  has_previous_page: boolean;
+  start_cursor: string | null;
+  end_cursor: string | null;
 }
 
 export interface Location {

@@ -2,6 +2,8 @@
 // NexHealth. Which endpoint is ours is kept in the bot's storage, so a restart and a second
 // instance reuse it; its secret is read back from GET /webhook_endpoints (which shows it). Endpoints
 // this deployment did not create are never deleted: another deployment may share the key and URL.
+// A subscription is pinned to the API version that created it (its payloads follow that version),
+// so the version it was made under is kept too, and a version change re-creates it.
 import type { Logger } from '../logger';
 import type { WebhookEndpoint, WebhookSubscription } from '../nexhealth';
 import type { KeyValueStorage } from '../storage';
@@ -9,6 +11,8 @@ import { isETagConflict } from './pending-appointment-store';
 
 export interface WebhookApi {
   subdomain: string;
+  /** The API version requests are made under, and so new subscriptions pinned to. */
+  apiVersion: string;
   listWebhookEndpoints(): Promise<WebhookEndpoint[]>;
   createWebhookEndpoint(targetUrl: string): Promise<WebhookEndpoint>;
   deleteWebhookEndpoint(endpointId: number): Promise<void>;
@@ -16,13 +20,19 @@ export interface WebhookApi {
   listWebhookSubscriptions(endpointId: number): Promise<WebhookSubscription[]>;
   createWebhookSubscription(endpointId: number, event: string, resourceType?: string): Promise<WebhookSubscription>;
   updateWebhookSubscription(endpointId: number, subscriptionId: number, changes: { active?: boolean }): Promise<WebhookSubscription>;
+  deleteWebhookSubscription(endpointId: number, subscriptionId: number): Promise<void>;
 }
 
 export interface WebhookRegistration {
   endpointId: number;
   secret: string;
   targetUrl: string;
+  /** The API version our insertion subscription was created under. */
+  subscriptionVersion?: string;
 }
+
+/** Registrations from before versions were recorded: their subscriptions were made under v2. */
+const UNRECORDED_VERSION = 'v2';
 
 export const INSERTION_EVENT = 'appointment_insertion';
 export const REGISTRATION_KEY = 'nexhealth-webhook/registration';
@@ -30,7 +40,8 @@ export const REGISTRATION_KEY = 'nexhealth-webhook/registration';
 export async function readWebhookRegistration(storage: KeyValueStorage): Promise<WebhookRegistration | undefined> {
   const item = (await storage.read([REGISTRATION_KEY]))[REGISTRATION_KEY];
   if (!item || typeof item.endpointId !== 'number' || typeof item.secret !== 'string' || typeof item.targetUrl !== 'string') return undefined;
-  return { endpointId: item.endpointId, secret: item.secret, targetUrl: item.targetUrl };
+  const subscriptionVersion = typeof item.subscriptionVersion === 'string' ? item.subscriptionVersion : undefined;
+  return { endpointId: item.endpointId, secret: item.secret, targetUrl: item.targetUrl, subscriptionVersion };
 }
 
 export async function ensureWebhookRegistration(api: WebhookApi, storage: KeyValueStorage, targetUrl: string, logger: Logger): Promise<WebhookRegistration> {
@@ -47,7 +58,10 @@ export async function ensureWebhookRegistration(api: WebhookApi, storage: KeyVal
     }
     if (!known.active) await api.updateWebhookEndpoint(known.id, { active: true });
   }
-  await ensureSubscription(api, registration.endpointId);
+  const subscriptionVersion = await ensureSubscription(api, registration);
+  if (subscriptionVersion !== registration.subscriptionVersion) {
+    registration = await saveOrAdopt(storage, { ...registration, subscriptionVersion }, registration);
+  }
   return registration;
 }
 
@@ -60,14 +74,27 @@ async function registerEndpoint(api: WebhookApi, storage: KeyValueStorage, targe
   return registration;
 }
 
-/** One active insertion subscription: a disabled one is re-activated in place, not duplicated. */
-async function ensureSubscription(api: WebhookApi, endpointId: number): Promise<void> {
+/**
+ * One active insertion subscription under the current API version: a disabled one is re-activated
+ * in place, not duplicated; one made under another version is replaced. Returns the version of the
+ * subscription now in place.
+ */
+async function ensureSubscription(api: WebhookApi, registration: WebhookRegistration): Promise<string> {
+  const { endpointId } = registration;
   const ours = (await api.listWebhookSubscriptions(endpointId)).filter((subscription) => subscription.event === INSERTION_EVENT
     && (subscription.subdomain === undefined || subscription.subdomain === api.subdomain));
-  if (ours.some((subscription) => subscription.active)) return;
-  const disabled = ours[0];
-  if (disabled) await api.updateWebhookSubscription(endpointId, disabled.id, { active: true });
-  else await api.createWebhookSubscription(endpointId, INSERTION_EVENT, 'Appointment');
+  const pinnedTo = ours.length > 0 ? registration.subscriptionVersion ?? UNRECORDED_VERSION : api.apiVersion;
+  if (pinnedTo !== api.apiVersion) {
+    // Its payloads would keep the old version's contract: delete it before subscribing again.
+    for (const subscription of ours) await api.deleteWebhookSubscription(endpointId, subscription.id);
+  } else if (ours.some((subscription) => subscription.active)) {
+    return api.apiVersion;
+  } else if (ours[0]) {
+    await api.updateWebhookSubscription(endpointId, ours[0].id, { active: true });
+    return api.apiVersion;
+  }
+  await api.createWebhookSubscription(endpointId, INSERTION_EVENT, 'Appointment');
+  return api.apiVersion;
 }
 
 /** Writes our registration unless another instance's changed it since we read; then adopts theirs. */

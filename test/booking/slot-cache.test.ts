@@ -6,7 +6,7 @@ import { BookingService, type OpenSlot, type TimeSearch } from '../../services/b
 import { SlotCache, type SlotFetch } from '../../services/booking/slot-cache';
 import type { RunningSandbox } from '../../sandbox';
 import { createSharedServices } from '../support/dialog-harness';
-import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
+import { SandboxAdmin, sharedSandbox, slotsPath } from '../support/sandbox';
 
 const NOW = new Date('2026-11-24T15:00:00Z'); // Tue 10:00 in New York
 const NEXT_WEEK = { windows: [{ start: '2026-11-30T08:00:00-05:00', end: '2026-12-04T18:00:00-05:00' }], asap: false };
@@ -29,7 +29,7 @@ describe('slot-search cache', function () {
     providerId,
     preference: NEXT_WEEK,
   });
-  const slotSearches = async (): Promise<number> => (await admin.counters())['GET /appointment_slots'] ?? 0;
+  const slotSearches = async (): Promise<number> => (await admin.counters())[`GET ${slotsPath()}`] ?? 0;
 
   before(async () => {
     sandbox = await sharedSandbox();

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { API_VERSIONS } from '../../services/nexhealth';
 import { FileStorage } from '../../services/storage';
 import type { Activity } from 'botbuilder';
 import type { RunningApp } from '../../bot/app';
@@ -12,7 +13,7 @@ import { ManualClock } from '../../services/clock';
 import { SPEC_NOW } from '../support/dialog-harness';
 import { startTestApp } from '../support/app';
 import { freePort } from '../support/free-port';
-import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
+import { SandboxAdmin, sharedSandbox, slotsPath } from '../support/sandbox';
 import { TestChannel } from '../support/test-channel';
 
 const ONE_MESSAGE = "I'm Ana Diaz, born 3/4/1990, 555-201-3344, I'd like a cleaning next Tuesday afternoon";
@@ -63,20 +64,6 @@ describe('end-to-end conversations over HTTP', function () {
     assert.match(first.replies[0].text ?? '', /front desk assistant/);
     const again = await conversation.send(added);
     assert.equal(again.replies.length, 0);
-  });
-
-  it('books from one message: the next reply offers times, then confirms and sends the request', async () => {
-    const conversation = brooklynChannel.conversation();
-    const offer = lastOf(await conversation.say(ONE_MESSAGE));
-    const times = choices(offer).filter((title) => title !== 'Other times');
-    assert.ok(times.length > 0 && times.every((title) => title.startsWith('Tue, Dec 1 at ')), offer.text);
-    const confirm = lastOf(await conversation.say(times[0]));
-    assert.match(confirm.text ?? '', new RegExp(`Cleaning with Dr\\. .+, ${times[0]}, Brooklyn Office\\. Book it\\?`));
-    assert.match(lastOf(await conversation.say('yes')).text ?? '', /^Request sent\./);
-
-    const client = brooklynOnly.client;
-    const booked = await client.listAppointments({ locationId: 101, start: '2026-12-01T00:00:00Z', end: '2026-12-02T05:00:00Z', patientId: (await sharedSandbox()).seed.patients.anaDiaz });
-    assert.equal(booked.filter((appointment) => !appointment.cancelled).length, 1);
   });
 
   it('a double-tapped "Yes" books once and answers once', async () => {
@@ -132,7 +119,7 @@ describe('end-to-end conversations over HTTP', function () {
 
   it('survives NexHealth being down: apologises, and the same answer works once it is back', async () => {
     const conversation = brooklynChannel.conversation();
-    await admin.fault({ kind: 'server_error', path: '/appointment_slots' });
+    await admin.fault({ kind: 'server_error', path: slotsPath() });
     const sorry = lastOf(await conversation.say(ONE_MESSAGE));
     assert.match(sorry.text ?? '', /can't reach the practice's scheduling system/);
     await admin.clearFaults();
@@ -201,4 +188,81 @@ describe('end-to-end conversations over HTTP', function () {
       await teams.stop();
     }
   });
+
+  // The conversations that cross the versioned surface (slot search, patient search and create,
+  // the patient's appointments, cancel), on each NexHealth API version the bot can be set to.
+  for (const apiVersion of API_VERSIONS) {
+    describe(`on NexHealth API ${apiVersion} (NEXHEALTH_API_VERSION=${apiVersion})`, () => {
+      let app: RunningApp;
+      let versionChannel: TestChannel;
+
+      before(async () => {
+        const sandbox = await sharedSandbox();
+        app = await startTestApp({ NEXHEALTH_API_VERSION: apiVersion, NEXHEALTH_LOCATION_ID: String(sandbox.seed.locations.brooklyn) }, { clock: new ManualClock(SPEC_NOW) });
+        versionChannel = new TestChannel(app.url);
+        await versionChannel.start();
+      });
+
+      after(async () => {
+        await versionChannel.stop();
+        await app.close();
+      });
+
+      /** The bot spoke this version: its slot searches went to this version's path, none to the other's. */
+      const spokeThisVersion = async (): Promise<void> => {
+        const counters = await admin.counters();
+        const other = API_VERSIONS.find((version) => version !== apiVersion);
+        assert.ok((counters[`GET ${slotsPath(apiVersion)}`] ?? 0) > 0, JSON.stringify(counters));
+        assert.equal(counters[`GET ${slotsPath(other)}`], undefined);
+      };
+
+      it('books from one message: the next reply offers times, then confirms and sends the request', async () => {
+        const conversation = versionChannel.conversation();
+        const offer = lastOf(await conversation.say(ONE_MESSAGE));
+        const times = choices(offer).filter((title) => title !== 'Other times');
+        assert.ok(times.length > 0 && times.every((title) => title.startsWith('Tue, Dec 1 at ')), offer.text);
+        const confirm = lastOf(await conversation.say(times[0]));
+        assert.match(confirm.text ?? '', new RegExp(`Cleaning with Dr\\. .+, ${times[0]}, Brooklyn Office\\. Book it\\?`));
+        assert.match(lastOf(await conversation.say('yes')).text ?? '', /^Request sent\./);
+
+        const booked = await app.client.listAppointments({ locationId: 101, start: '2026-12-01T00:00:00Z', end: '2026-12-02T05:00:00Z', patientId: (await sharedSandbox()).seed.patients.anaDiaz });
+        assert.equal(booked.filter((appointment) => !appointment.cancelled).length, 1);
+        await spokeThisVersion();
+      });
+
+      it('registers a new patient once and books their first visit', async () => {
+        const conversation = versionChannel.conversation();
+        await conversation.say('book a cleaning');
+        await conversation.say('Zed Newman');
+        await conversation.say('July 9 2001');
+        assert.match(lastOf(await conversation.say('555-444-1212')).text ?? '', /email/);
+        assert.match(lastOf(await conversation.say('zed@example.com')).text ?? '', /which sex/);
+        const offer = lastOf(await conversation.say('male'));
+        const ask = choices(offer).length > 1 ? offer : lastOf(await conversation.say('next Tuesday afternoon'));
+        await conversation.say(choices(ask)[0]);
+        assert.match(lastOf(await conversation.say('yes')).text ?? '', /^Request sent\./);
+        const created = await app.client.searchPatients({ locationId: 101, name: 'Newman' });
+        assert.equal(created.length, 1);
+        const booked = await app.client.listAppointments({ locationId: 101, start: '2026-11-24T00:00:00Z', end: '2026-12-31T00:00:00Z', patientId: created[0].id });
+        assert.equal(booked.length, 1);
+        await spokeThisVersion();
+      });
+
+      it("cancels the patient's appointment, found by a patient-scoped query", async () => {
+        const seed = (await sharedSandbox()).seed;
+        const created = await app.client.createAppointment({
+          locationId: seed.locations.brooklyn, patientId: seed.patients.anaDiaz, providerId: seed.providers.sarahLee, operatoryId: seed.operatories.brooklynChair1,
+          appointmentTypeId: seed.appointmentTypes.brooklyn.cleaning, startTime: '2026-12-01T14:30:00-05:00', endTime: '2026-12-01T15:30:00-05:00',
+        });
+        const conversation = versionChannel.conversation();
+        assert.match(lastOf(await conversation.say('Cancel an appointment')).text ?? '', /first and last name/);
+        await conversation.say('Ana Diaz');
+        await conversation.say('3/4/1990');
+        const confirm = lastOf(await conversation.say('555-201-3344'));
+        assert.equal(confirm.text, 'Cancel Cleaning with Dr. Sarah Lee, Tue, Dec 1 at 2:30 PM, Brooklyn Office?');
+        assert.equal(lastOf(await conversation.say('yes')).text, 'Done: your Cleaning appointment on Tue, Dec 1 at 2:30 PM is cancelled.');
+        assert.equal((await app.client.getAppointment(created.id)).cancelled, true);
+      });
+    });
+  }
 });

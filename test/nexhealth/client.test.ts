@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { ManualClock } from '../../services/clock';
 import { BookingService } from '../../services/booking';
-import { NexHealthError, isNexHealthError, type NewAppointment, type NexHealthClientOptions } from '../../services/nexhealth';
+import {
+  API_VERSIONS, DEFAULT_API_VERSION, NexHealthError, isNexHealthError, versionStrategy, type ApiVersion, type NewAppointment, type NexHealthClientOptions,
+} from '../../services/nexhealth';
 import type { RunningSandbox } from '../../sandbox';
 import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
 import { sandboxClient } from '../support/sandbox-client';
@@ -16,7 +18,20 @@ describe('NexHealth client against the sandbox', function () {
   let admin: SandboxAdmin;
   let clock: ManualClock;
 
-  const makeClient = (overrides: Partial<NexHealthClientOptions> = {}) => sandboxClient(sandbox, clock, overrides);
+  // The suites that reach versioned surface run once per API version (eachVersion); the
+  // transport's own (auth, faults, rate limits) on the default one.
+  let apiVersion: ApiVersion = DEFAULT_API_VERSION;
+  const makeClient = (overrides: Partial<NexHealthClientOptions> = {}) => sandboxClient(sandbox, clock, { apiVersion, ...overrides });
+  const slotsPath = (): string => versionStrategy(apiVersion).slotsPath;
+  const eachVersion = (title: string, suite: () => void): void => {
+    for (const version of API_VERSIONS) {
+      describe(`${title} (${version})`, () => {
+        before(() => { apiVersion = version; });
+        after(() => { apiVersion = DEFAULT_API_VERSION; });
+        suite();
+      });
+    }
+  };
 
   before(async () => {
     sandbox = await sharedSandbox();
@@ -64,7 +79,7 @@ describe('NexHealth client against the sandbox', function () {
     });
   });
 
-  describe('reference data', () => {
+  eachVersion('reference data', () => {
     it('reads locations, providers, operatories and appointment types', async () => {
       const client = makeClient();
       const locations = await client.listLocations();
@@ -129,7 +144,7 @@ describe('NexHealth client against the sandbox', function () {
     });
   });
 
-  describe('patients', () => {
+  eachVersion('patients', () => {
     it('finds a patient by name and date of birth', async () => {
       const client = makeClient();
       const found = await client.searchPatients({ locationId: sandbox.seed.locations.brooklyn, name: 'diaz', dateOfBirth: '1990-03-04' });
@@ -142,6 +157,12 @@ describe('NexHealth client against the sandbox', function () {
       assert.ok(all.length >= 20, `expected every patient, got ${all.length}`);
       assert.equal(new Set(all.map((patient) => patient.id)).size, all.length);
       assert.ok((await admin.counters())['GET /patients'] >= 4);
+    });
+
+    it('asks for its page size every time (v3 would answer 5 a page otherwise)', async () => {
+      const all = await makeClient().searchPatients({ locationId: sandbox.seed.locations.brooklyn });
+      assert.ok(all.length >= 20);
+      assert.equal((await admin.counters())['GET /patients'], 1, 'one page of 100');
     });
 
     it('creates a patient once: a repeat returns the same record', async () => {
@@ -170,7 +191,7 @@ describe('NexHealth client against the sandbox', function () {
     });
   });
 
-  describe('slots and appointments', () => {
+  eachVersion('slots and appointments', () => {
     it('finds open slots for a type, splitting a long range into 14-day calls', async () => {
       const client = makeClient();
       const brooklyn = sandbox.seed.locations.brooklyn;
@@ -184,8 +205,10 @@ describe('NexHealth client against the sandbox', function () {
       // v2 slots carry no end_time: the type's length shows in their spacing.
       const first = groups[0]?.slots.filter((slot) => slot.time.slice(0, 10) === groups[0]?.slots[0]?.time.slice(0, 10)) ?? [];
       assert.ok(first.length > 1 && first.every((slot, index) => index === 0 || (Date.parse(slot.time) - Date.parse(first[index - 1].time)) % (60 * 60_000) === 0), 'a cleaning is an hour');
-      assert.ok(slots.every((slot) => slot.end_time === undefined));
-      assert.equal((await admin.counters())['GET /appointment_slots'], 2);
+      // v3 slots carry end_time (OpenAPI AvailableSlot): the type's hour.
+      if (apiVersion === 'v2') assert.ok(slots.every((slot) => slot.end_time === undefined));
+      else assert.ok(slots.every((slot) => slot.end_time !== undefined && Date.parse(slot.end_time) - Date.parse(slot.time) === 60 * 60_000));
+      assert.equal((await admin.counters())[`GET ${slotsPath()}`], 2);
     });
 
     it('books a pending appointment that the record system completes later', async () => {
@@ -231,7 +254,7 @@ describe('NexHealth client against the sandbox', function () {
     });
   });
 
-  describe('webhook endpoints and subscriptions', () => {
+  eachVersion('webhook endpoints and subscriptions', () => {
     it('creates, lists, changes and deletes them', async () => {
       const client = makeClient();
       const endpoint = await client.createWebhookEndpoint('http://127.0.0.1:1/hook');
@@ -299,7 +322,7 @@ describe('NexHealth client against the sandbox', function () {
 
     it('reports rate_limited when 429s outlast the retries', async () => {
       const client = makeClient({ maxRetries: 1 });
-      await admin.fault({ kind: 'rate_limit', path: '/appointment_slots' });
+      await admin.fault({ kind: 'rate_limit', path: slotsPath() });
       await assert.rejects(client.getAppointmentSlots({ startDate: '2026-11-30', days: 1, locationIds: [sandbox.seed.locations.brooklyn], providerIds: [sandbox.seed.providers.sarahLee] }),
         (error: unknown) => isNexHealthError(error, 'rate_limited') && error.transient);
     });
@@ -353,7 +376,7 @@ describe('NexHealth client against the sandbox', function () {
       const answers = await Promise.all(Array.from({ length: 30 }, () => client.getAppointmentSlots(slotSearch())));
       assert.ok(answers.every((groups) => groups.length === 1 && groups[0].slots.length > 0));
       assert.deepEqual(await admin.rateLimited(), {}, 'the sandbox answered no 429');
-      assert.equal((await admin.counters())['GET /appointment_slots'], 30, 'each sent once');
+      assert.equal((await admin.counters())[`GET ${slotsPath()}`], 30, 'each sent once');
       assert.ok(Date.now() - started >= 2_000, 'spread over three seconds');
     });
 
@@ -362,7 +385,7 @@ describe('NexHealth client against the sandbox', function () {
       const pausing = new Promise<void>((resolve) => { paused = resolve; });
       const client = makeClient({ sleep: (ms) => { paused(); return new Promise((resolve) => setTimeout(resolve, ms)); } });
       await client.listLocations();
-      await admin.fault({ kind: 'rate_limit', path: '/appointment_slots', times: 1, retryAfterSeconds: 1 });
+      await admin.fault({ kind: 'rate_limit', path: slotsPath(), times: 1, retryAfterSeconds: 1 });
       const started = Date.now();
       const first = client.getAppointmentSlots(slotSearch());
       await pausing; // the first got its 429 and waits: now another patient searches
@@ -370,14 +393,14 @@ describe('NexHealth client against the sandbox', function () {
       await first;
       assert.ok(Date.now() - started >= 950, 'waited for Retry-After');
       assert.ok(await second >= 950, 'the next search waited too instead of adding to the excess');
-      assert.equal((await admin.counters())['GET /appointment_slots'], 3);
+      assert.equal((await admin.counters())[`GET ${slotsPath()}`], 3);
     });
 
     it('without Retry-After, waits out a minute\'s window on a read and a shorter time on a write', async () => {
       const waits: number[] = [];
       const client = makeClient({ sleep: async (ms) => { waits.push(ms); } });
       await client.listLocations();
-      await admin.fault({ kind: 'rate_limit', path: '/appointment_slots' });
+      await admin.fault({ kind: 'rate_limit', path: slotsPath() });
       await assert.rejects(client.getAppointmentSlots(slotSearch()), (error: unknown) => isNexHealthError(error, 'rate_limited'));
       const readWait = waits.reduce((sum, ms) => sum + ms, 0);
       assert.ok(readWait >= 59_000 && readWait <= 60_000, `waited ${readWait} ms in all`);
@@ -410,7 +433,7 @@ describe('NexHealth client against the sandbox', function () {
 
   // What the real API does that a kinder fake would hide (shared/reviews/nexhealth-fidelity.md): each
   // rule is enforced by the sandbox and relied on by the client.
-  describe("another patient's appointment is never taken for this one's", () => {
+  eachVersion("another patient's appointment is never taken for this one's", () => {
     const sameTime = (patientId: number): NewAppointment => ({
       locationId: sandbox.seed.locations.brooklyn, patientId, providerId: sandbox.seed.providers.sarahLee,
       startTime: '2026-12-01T14:00:00.000-05:00', operatoryId: sandbox.seed.operatories.brooklynChair1,
@@ -434,7 +457,7 @@ describe('NexHealth client against the sandbox', function () {
         assert.deepEqual(error.problems, ['Appointment could not be created'], 'the nested error array is read');
         return true;
       });
-      assert.equal((await admin.counters())['GET /appointment_slots'], 1, 'the slot was checked, not guessed from wording');
+      assert.equal((await admin.counters())[`GET ${slotsPath()}`], 1, 'the slot was checked, not guessed from wording');
     });
 
     it('a 400 that names a field is not taken for a double booking (no re-check)', async () => {
@@ -442,7 +465,7 @@ describe('NexHealth client against the sandbox', function () {
       await admin.resetCounters();
       await assert.rejects(client.createAppointment({ ...sameTime(sandbox.seed.patients.anaDiaz), startTime: '2026-11-20T14:00:00.000-05:00' }),
         (error: unknown) => isNexHealthError(error, 'invalid') && error.problems.some((problem) => /start_time/.test(problem)));
-      assert.equal((await admin.counters())['GET /appointment_slots'], undefined);
+      assert.equal((await admin.counters())[`GET ${slotsPath()}`], undefined);
     });
 
     it("a lost create answer does not make someone else's booking this patient's", async () => {
@@ -465,7 +488,7 @@ describe('NexHealth client against the sandbox', function () {
     });
   });
 
-  describe("practices that don't use NexHealth's own booking page", () => {
+  eachVersion("practices that don't use NexHealth's own booking page", () => {
     const brooklyn = (): number => sandbox.seed.locations.brooklyn;
 
     it('offers providers who are not `requestable` when the practice says so', async () => {
@@ -487,11 +510,11 @@ describe('NexHealth client against the sandbox', function () {
       const client = makeClient();
       await assert.rejects(client.getAppointmentSlots({ startDate: '2026-12-01', days: 1, locationIds: [brooklyn()], providerIds: [] }),
         (error: unknown) => isNexHealthError(error, 'invalid'));
-      assert.equal((await admin.counters())['GET /appointment_slots'], undefined);
+      assert.equal((await admin.counters())[`GET ${slotsPath()}`], undefined);
     });
   });
 
-  describe('patient search', () => {
+  eachVersion('patient search', () => {
     it('leaves out a non-patient guarantor with the same name, birth date and phone (non_patient=false)', async () => {
       const booking = new BookingService(makeClient(), clock);
       const match = await booking.identifyPatient(sandbox.seed.locations.brooklyn, { firstName: 'David', lastName: 'Cohen', dateOfBirth: '1975-01-30', phone: '+15552019203' });
@@ -499,7 +522,7 @@ describe('NexHealth client against the sandbox', function () {
     });
   });
 
-  describe('a new patient is created as POST /patients requires', () => {
+  eachVersion('a new patient is created as POST /patients requires', () => {
     it('with a provider, the sex, a lower-case email, ten phone digits and names the record system keeps', async () => {
       const client = makeClient();
       const booking = new BookingService(client, clock);

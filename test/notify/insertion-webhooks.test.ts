@@ -83,9 +83,10 @@ describe('insertion results reach the patient (webhooks, proactive messages, Azu
     assert.equal(BOOKED.exec(booked.text ?? '')?.[1], label);
   });
 
-  it('failed: "couldn\'t take that time" and other times at once, then a new booking', async () => {
+  /** A refused insertion: told at once with other times, and a new booking goes through. */
+  async function failedThenRebooked(on: TestChannel): Promise<void> {
     await admin.failInsertions(1);
-    const conversation = channel.conversation();
+    const conversation = on.conversation();
     const refused = await book(conversation);
     const notice = await conversation.waitFor(/couldn't take that time/);
     const offer = conversation.received().slice(conversation.received().indexOf(notice)).find((activity) => offeredTitles(activity).length > 0);
@@ -95,7 +96,9 @@ describe('insertion results reach the patient (webhooks, proactive messages, Azu
     const sent = await conversation.say('yes');
     assert.match(sent[sent.length - 1]?.text ?? '', /^Request sent\./);
     await conversation.waitFor(BOOKED);
-  });
+  }
+
+  it('failed: "couldn\'t take that time" and other times at once, then a new booking', () => failedThenRebooked(channel));
 
   it('refuses forged, unsigned and stale deliveries with 401 and changes nothing', async () => {
     const registration = await readWebhookRegistration(storage);
@@ -213,5 +216,19 @@ describe('insertion results reach the patient (webhooks, proactive messages, Azu
       await talking.close();
       await receiving.close();
     }
+  });
+
+  describe('on NexHealth API v2 (the suite above runs on the default, v3)', () => {
+    let v2Bot: BotOnChannel;
+    before(async () => {
+      v2Bot = await startBotOnChannel({ NEXHEALTH_API_VERSION: 'v2', WEBHOOKS_ENABLED: 'true', NEXHEALTH_LOCATION_ID: brooklyn, RECONCILE_AFTER_SECONDS: '1' }, { clock });
+    });
+    after(() => v2Bot.close());
+
+    it('failed: "couldn\'t take that time" and other times at once, then a new booking; events come from a v2 subscription', async () => {
+      await failedThenRebooked(v2Bot.channel);
+      const ours = (await admin.deliveries()).filter((delivery) => delivery.target_url === `${v2Bot.app.url}${WEBHOOK_PATH}`);
+      assert.ok(ours.length >= 2 && ours.every((delivery) => delivery.api_version === 'v2'), JSON.stringify(ours));
+    });
   });
 });

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import type { RunningApp } from '../../bot/app';
 import { ManualClock } from '../../services/clock';
+import { API_VERSIONS } from '../../services/nexhealth';
 import { lastText, offeredTitles } from '../support/activities';
 import { startBotOnChannel, type BotOnChannel } from '../support/app';
 import { blobStorage } from '../support/azurite';
@@ -16,7 +17,8 @@ const IDENTITY = "I'm Ana Diaz, born 3/4/1990, 555-201-3344";
 
 
 
-describe('reschedule: the old appointment is cancelled only when the new one is confirmed (webhooks)', function () {
+// On each NexHealth API version the bot can be set to (the suite's body is the same for both).
+for (const apiVersion of API_VERSIONS) describe(`reschedule: the old appointment is cancelled only when the new one is confirmed (webhooks, ${apiVersion})`, function () {
   this.timeout(60_000);
   let sandbox: RunningSandbox;
   let admin: SandboxAdmin;
@@ -28,7 +30,7 @@ describe('reschedule: the old appointment is cancelled only when the new one is 
     sandbox = await sharedSandbox();
     admin = new SandboxAdmin(sandbox.url);
     await admin.reset(SPEC_NOW);
-    bot = await startBotOnChannel({ WEBHOOKS_ENABLED: 'true', NEXHEALTH_LOCATION_ID: String(sandbox.seed.locations.brooklyn), RECONCILE_AFTER_SECONDS: '30' },
+    bot = await startBotOnChannel({ NEXHEALTH_API_VERSION: apiVersion, WEBHOOKS_ENABLED: 'true', NEXHEALTH_LOCATION_ID: String(sandbox.seed.locations.brooklyn), RECONCILE_AFTER_SECONDS: '30' },
       { storage: await blobStorage(), clock: new ManualClock(SPEC_NOW) });
     ({ app, channel } = bot);
   });

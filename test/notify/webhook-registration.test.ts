@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ManualClock } from '../../services/clock';
 import { createLogger } from '../../services/logger';
 import type { NexHealthClient } from '../../services/nexhealth';
+import type { RunningSandbox } from '../../sandbox';
 import { ensureWebhookRegistration, readWebhookRegistration, INSERTION_EVENT } from '../../services/notify';
 import { FileStorage } from '../../services/storage';
 import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
@@ -18,6 +19,8 @@ const logger = createLogger({ level: 'silent' });
 describe('webhook registration', function () {
   this.timeout(20_000);
   let client: NexHealthClient;
+  let v2Client: NexHealthClient;
+  let sandbox: RunningSandbox;
   let admin: SandboxAdmin;
   let directories: string[] = [];
   const storage = (): FileStorage => {
@@ -27,9 +30,10 @@ describe('webhook registration', function () {
   };
 
   before(async () => {
-    const sandbox = await sharedSandbox();
+    sandbox = await sharedSandbox();
     admin = new SandboxAdmin(sandbox.url);
     client = sandboxClient(sandbox, new ManualClock(new Date('2026-11-24T15:00:00Z')));
+    v2Client = sandboxClient(sandbox, new ManualClock(new Date('2026-11-24T15:00:00Z')), { apiVersion: 'v2' });
   });
 
   beforeEach(() => admin.reset(new Date('2026-11-24T15:00:00Z')));
@@ -69,5 +73,58 @@ describe('webhook registration', function () {
     const counters = await admin.counters();
     assert.equal(counters['PATCH /webhook_endpoints/:id/webhook_subscriptions/:sid'], 1);
     assert.equal(counters['POST /webhook_endpoints/:id/webhook_subscriptions'], undefined);
+  });
+
+  describe('subscriptions are pinned to the API version that created them', () => {
+    /** Books a time so the sandbox sends an appointment_insertion event; returns the appointment id. */
+    const book = async (): Promise<number> => {
+      const brooklyn = sandbox.seed.locations.brooklyn;
+      const type = sandbox.seed.appointmentTypes.brooklyn.cleaning;
+      const [group] = await client.getAppointmentSlots({ startDate: '2026-11-25', days: 1, locationIds: [brooklyn], providerIds: [sandbox.seed.providers.sarahLee], appointmentTypeId: type });
+      const slot = group.slots[0];
+      const booked = await client.createAppointment({
+        locationId: brooklyn, patientId: sandbox.seed.patients.anaDiaz, providerId: sandbox.seed.providers.sarahLee,
+        startTime: slot.time, operatoryId: slot.operatory_id ?? undefined, appointmentTypeId: type,
+      });
+      return booked.id;
+    };
+
+    const firstDeliveries = async (appointmentId: number) => {
+      const deadline = Date.now() + 3_000;
+      for (;;) {
+        const found = (await admin.deliveries()).filter((delivery) => delivery.appointment_id === appointmentId && delivery.event_name.startsWith(INSERTION_EVENT));
+        if (found.length > 0 || Date.now() > deadline) return found;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    };
+
+    it('records the version it subscribed under, and re-subscribes under the new one after a change', async () => {
+      const store = storage();
+      const onV2 = await ensureWebhookRegistration(v2Client, store, TARGET, logger);
+      assert.equal(onV2.subscriptionVersion, 'v2');
+      const [old] = await client.listWebhookSubscriptions(onV2.endpointId);
+      const onV3 = await ensureWebhookRegistration(client, store, TARGET, logger);
+      assert.equal(onV3.endpointId, onV2.endpointId, 'the endpoint is kept');
+      assert.equal((await readWebhookRegistration(store))?.subscriptionVersion, 'v3');
+      const now = await client.listWebhookSubscriptions(onV3.endpointId);
+      assert.equal(now.length, 1, 'the v2 subscription is gone, not doubled');
+      assert.notEqual(now[0].id, old.id);
+      const deliveries = await firstDeliveries(await book());
+      assert.ok(deliveries.length > 0, 'the event was sent');
+      assert.ok(deliveries.every((delivery) => delivery.api_version === 'v3'), 'under the new version only');
+      await admin.resetCounters();
+      await ensureWebhookRegistration(client, store, TARGET, logger);
+      assert.equal((await admin.counters())['POST /webhook_endpoints/:id/webhook_subscriptions'], undefined, 'same version: nothing re-created');
+    });
+
+    it('takes a registration stored before versions were recorded as made under v2', async () => {
+      const store = storage();
+      const registered = await ensureWebhookRegistration(v2Client, store, TARGET, logger);
+      const { subscriptionVersion: _dropped, ...legacy } = registered;
+      await store.write({ 'nexhealth-webhook/registration': { ...legacy, eTag: '*' } });
+      await ensureWebhookRegistration(client, store, TARGET, logger);
+      const deliveries = await firstDeliveries(await book());
+      assert.deepEqual([...new Set(deliveries.map((delivery) => delivery.api_version))], ['v3']);
+    });
   });
 });

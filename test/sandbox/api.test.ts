@@ -28,7 +28,7 @@ describe('sandbox API', () => {
       assert.equal(claims.exp, Date.parse(FROZEN_NOW) / 1000 + 3600);
     });
 
-    it('requires Nex-Api-Version: v2 on every request, the token exchange included (400 envelope)', async () => {
+    it('requires a known Nex-Api-Version on every request, the token exchange included (400 envelope)', async () => {
       const accept = { Accept: API_HEADERS.Accept };
       const exchange = await fetch(`${h.sandbox.url}/authenticates`, { method: 'POST', headers: { ...accept, Authorization: DEMO_API_KEY } });
       assert.equal(exchange.status, 400);
@@ -36,7 +36,10 @@ describe('sandbox API', () => {
       assert.equal(missing.status, 400);
       assert.deepEqual(missing.body.error, ['Missing header Nex-Api-Version']);
       assert.deepEqual(Object.keys(missing.body), ['code', 'data', 'description', 'error']);
-      assert.equal((await h.call('GET', `/locations${q({})}`, { headers: { 'Nex-Api-Version': 'v3.0.0' } })).status, 400);
+      const unknown = await h.call('GET', `/locations${q({})}`, { headers: { 'Nex-Api-Version': 'v4' } });
+      assert.equal(unknown.status, 400);
+      assert.deepEqual(Object.keys(unknown.body), ['code', 'data', 'description', 'error']);
+      for (const v3 of ['v3.0.0', 'v20240412']) assert.equal((await h.call('GET', `/locations${q({})}`, { headers: { 'Nex-Api-Version': v3 } })).status, 200);
       assert.equal((await h.call('GET', `/locations${q({})}`)).status, 200);
     });
 

@@ -1,10 +1,13 @@
 // One sandbox per test run, started on first use and closed by the root hooks; suites reset it.
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { createLogger } from '../../services/logger';
-import type { NexHealthLimits } from '../../services/nexhealth';
+import { DEFAULT_API_VERSION, versionStrategy, type ApiVersion, type NexHealthLimits } from '../../services/nexhealth';
 import { registerSharedServer } from './shared-servers';
 
 let running: Promise<RunningSandbox> | undefined;
+
+/** The slot search's path in a version (v2 /appointment_slots, v3 /available_slots). */
+export const slotsPath = (version: ApiVersion = DEFAULT_API_VERSION): string => versionStrategy(version).slotsPath;
 
 export function sharedSandbox(): Promise<RunningSandbox> {
   if (!running) {
@@ -31,6 +34,8 @@ export interface WebhookDeliveryRecord {
   target_url: string;
   event_name: string;
   appointment_id: number;
+  /** The version the delivering subscription is pinned to. */
+  api_version: string;
   status: number | string;
   at: string;
 }
