@@ -30,6 +30,8 @@ import { InFlightRequests, stopAccepting } from './http/graceful-stop';
 import { createStores, moveWebhookSecret, type StateStores } from './state-stores';
 import { TurnGate } from './turn-gate';
 import { loadLogKey } from './turn-log';
+import { registerMetricsRoute } from './metrics-route';
+import { Metrics, countingAnswers } from '../services/metrics';
 import { Readiness, registerHealthRoutes, storageWritable } from './readiness';
 import { SERVICE_PATH } from './channels/direct-line/local-direct-line';
 
@@ -70,6 +72,7 @@ export interface RunningApp {
 
 export async function startApp(config: AppConfig, overrides: AppOverrides = {}): Promise<RunningApp> {
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
+  const metrics = new Metrics();
   const clock = overrides.clock ?? systemClock;
 
   let sandbox: RunningSandbox | undefined;
@@ -89,6 +92,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     maxRetries: config.nexhealth.maxRetries,
     referenceTtlMs: config.nexhealth.referenceTtlMs,
     requestableProvidersOnly: config.nexhealth.requestableOnly,
+    onResponse: (route, status, ms) => metrics.nexhealthResponse(route, status, ms),
   });
   const booking = new BookingService(client, clock, { locationId: config.nexhealth.locationId, bookableOnlineTypesOnly: config.nexhealth.bookableOnlineOnly, logger, slotCacheTtlMs: config.nexhealth.slotCacheTtlMs });
 
@@ -112,9 +116,10 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     logger,
     conversationData: conversationState.createProperty<ConversationData>(CONVERSATION_DATA_PROPERTY),
     requests,
+    funnel: metrics,
   });
   const locks = new ConversationLocks();
-  const bot = new BookingBot(conversationState, dialog, renderer, locks, { key: await loadLogKey(stores.secrets), logger: logger.child({ part: 'turn' }) });
+  const bot = new BookingBot(conversationState, dialog, renderer, locks, { key: await loadLogKey(stores.secrets), logger: logger.child({ part: 'turn' }), metrics });
   let url = `http://localhost:${config.port}`;
   let port = config.port;
   const localChannel = { header: LOCAL_CHANNEL_HEADER, key: randomBytes(32).toString('base64url'), serviceUrl: () => `${url}${SERVICE_PATH}` };
@@ -134,14 +139,14 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const outcomes = new InsertionOutcomes(
     new PendingAppointmentStore(stores.records),
     client,
-    new ProactiveInsertionNotifier(proactive, conversationState, bot.dialogState, dialog, booking, locks, logger.child({ part: 'notify' })),
+    countingAnswers(new ProactiveInsertionNotifier(proactive, conversationState, bot.dialogState, dialog, booking, locks, logger.child({ part: 'notify' })), metrics, () => clock.now()),
     clock,
     logger.child({ part: 'notify' }),
     { reconcileAfterMs: config.webhooks.reconcileAfterMs },
   );
   requests.target = new AppointmentRequests(outcomes);
   let webhookSecret: string | undefined;
-  registerWebhookRoute(server, { secret: () => webhookSecret, outcomes, storage: stores.records, clock, logger: logger.child({ part: 'webhook' }) });
+  registerWebhookRoute(server, { secret: () => webhookSecret, outcomes, storage: stores.records, clock, logger: logger.child({ part: 'webhook' }), metrics });
 
   let registration: Registration | undefined;
   const readiness = new Readiness({
@@ -154,6 +159,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     webhooks: async () => registration?.state() ?? 'off',
   }, () => clock.now().getTime());
   registerHealthRoutes(server, readiness);
+  registerMetricsRoute(server, metrics, config.metricsToken);
 
   const runtime: BotRuntime = { adapter, bot, gate, config, logger, clock, storage: stores.records, proactive, localUrl: () => url, localChannel };
   const closers = channels.map((register) => register(server, runtime)).filter((registered) => registered?.close);

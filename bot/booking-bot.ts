@@ -6,6 +6,7 @@ import type { MainDialog } from '../dialogs/main-dialog';
 import { messages } from '../dialogs/messages';
 import { conversationKey, withLogContext } from '../services/log-context';
 import type { Logger } from '../services/logger';
+import type { Metrics } from '../services/metrics';
 import { ConversationLocks } from './conversation-locks';
 import type { ReplyRenderer } from './rendering/reply-renderer';
 import { dialogStep } from './turn-log';
@@ -26,7 +27,7 @@ export class BookingBot extends ActivityHandler {
     private readonly renderer: ReplyRenderer,
     private readonly locks: ConversationLocks,
     /** Keys the conversation hash in logs, and where the turn's line goes. */
-    private readonly turnLog: { key: string; logger: Logger },
+    private readonly turnLog: { key: string; logger: Logger; metrics?: Metrics },
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY);
@@ -37,6 +38,7 @@ export class BookingBot extends ActivityHandler {
       const newcomers = (context.activity.membersAdded ?? []).filter((member) => member.id !== botId);
       if (newcomers.length > 0 && !(await this.welcomed.get(context, false))) {
         await this.welcomed.set(context, true);
+        this.turnLog.metrics?.funnel('conversation_started');
         await context.sendActivity(this.renderer.render(context.activity, { text: messages.greeting, choices: messages.menuChoices.map((label) => ({ label })) }));
       }
       await next();
@@ -45,6 +47,11 @@ export class BookingBot extends ActivityHandler {
     this.onMessage(async (context, next) => {
       // In Teams group chats the bot is @mentioned; the mention is not part of the answer.
       if (context.activity.channelId === 'msteams') TurnContext.removeRecipientMention(context.activity);
+      // SMS and some channels never say a member joined: the first message starts the conversation.
+      if (!(await this.welcomed.get(context, false))) {
+        await this.welcomed.set(context, true);
+        this.turnLog.metrics?.funnel('conversation_started');
+      }
       const text = context.activity.text?.trim() ?? '';
       if (text.length === 0) {
         await context.sendActivity(messages.onlyText);
@@ -77,6 +84,7 @@ export class BookingBot extends ActivityHandler {
       const step = dialogStep(await this.dialogState.get(context));
       await withLogContext({ conversation: conversationHash, step }, async () => {
         await super.run(context);
+        this.turnLog.metrics?.turn(channelId, Date.now() - started);
         this.turnLog.logger.info({ channel: channelId, type: context.activity.type, ms: Date.now() - started, next: dialogStep(await this.dialogState.get(context)) }, 'turn');
       });
     });

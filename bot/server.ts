@@ -91,7 +91,7 @@ function isLoopbackHost(hostname: string): boolean {
 }
 
 /** Headers a proxy or tunnel adds: the request did not start on this machine. */
-function isForwarded(headers: IncomingHttpHeaders): boolean {
+export function isForwarded(headers: IncomingHttpHeaders): boolean {
   return ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-real-ip', 'via', 'cf-connecting-ip'].some((name) => headers[name] !== undefined);
 }
 

@@ -4,6 +4,7 @@
 import type { Request, Response, Server } from 'restify';
 import type { Clock } from '../services/clock';
 import type { Logger } from '../services/logger';
+import type { Metrics } from '../services/metrics';
 import { RETRY_HORIZON_MS, parseWebhookEvent, verifyWebhookSignature, type InsertionOutcomes } from '../services/notify';
 import { ReplayRecords, type KeyValueStorage } from '../services/storage';
 import { describeError } from './adapter';
@@ -19,6 +20,7 @@ export function registerWebhookRoute(server: Server, deps: {
   storage: KeyValueStorage;
   clock: Clock;
   logger: Logger;
+  metrics?: Metrics;
 }): void {
   const replays = new ReplayRecords(deps.storage, 'nexhealth-webhook', RETRY_HORIZON_MS, () => deps.clock.now().getTime());
   server.post(WEBHOOK_PATH, readBody({ kind: 'json', maxBytes: MAX_WEBHOOK_BYTES }), async (req: Request, res: Response) => {
@@ -34,14 +36,17 @@ export function registerWebhookRoute(server: Server, deps: {
     const check = verifyWebhookSignature(typeof rawBody === 'string' ? rawBody : undefined, { timestamp, signature }, secret, deps.clock.now());
     if (check !== 'valid') {
       deps.logger.warn({ check }, 'webhook refused');
+      deps.metrics?.webhook('refused');
       res.send(401, { error: 'Not allowed.' });
       return;
     }
     if (!(await replays.firstSighting(`${timestamp ?? ''}.${(signature ?? '').trim().toLowerCase()}`))) {
       deps.logger.info('webhook replay acknowledged and ignored');
+      deps.metrics?.webhook('replayed');
       res.send(200, { received: true });
       return;
     }
+    deps.metrics?.webhook('verified');
     const event = parseWebhookEvent(req.body);
     res.send(200, { received: true });
     if (event.kind === 'malformed') {

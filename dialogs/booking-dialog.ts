@@ -49,6 +49,11 @@ export class BookingDialog extends InterruptibleDialog {
     return innerDc.beginDialog(LOOP, {});
   }
 
+  override async beginDialog(outerDc: DialogContext, options?: BookingOptions): Promise<DialogTurnResult> {
+    this.services.funnel?.funnel('booking_started');
+    return super.beginDialog(outerDc, options);
+  }
+
   private async decideStep(step: WaterfallStepContext<BookingOptions>): Promise<DialogTurnResult> {
     const { context } = step;
     if (step.options.understanding) await rememberFacts(context, this.services, step.options.understanding);
@@ -81,6 +86,7 @@ export class BookingDialog extends InterruptibleDialog {
           }, draft.providerId),
           newPatient: undefined,
         };
+        this.services.funnel?.funnel('identity_verified');
         return step.replaceDialog(LOOP, { lead: step.options.lead });
       case 'appointmentType':
         return step.beginDialog(APPOINTMENT_TYPE_DIALOG, {});
@@ -109,6 +115,7 @@ export class BookingDialog extends InterruptibleDialog {
       firstName: draft.firstName ?? '', lastName: draft.lastName ?? '', dateOfBirth: draft.dateOfBirth ?? '', phone: draft.phone, email: draft.email,
     });
     if (match.kind === 'found') {
+      this.services.funnel?.funnel('identity_verified');
       data.draft = { ...draft, patientId: match.patientId, identityAttempts: 0 };
       return step.replaceDialog(LOOP, { lead: step.options.lead });
     }
@@ -119,6 +126,7 @@ export class BookingDialog extends InterruptibleDialog {
     }
     return afterIdentityMiss(step, this.services, draft.identityAttempts ?? 0, (attempts) => { data.draft.identityAttempts = attempts; }, async () => {
       await step.context.sendActivity(messages.tooManyAttempts);
+      this.services.funnel?.funnel('abandoned');
       await this.services.conversationData.set(step.context, emptyConversationData());
       return step.endDialog();
     });

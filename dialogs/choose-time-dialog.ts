@@ -68,10 +68,12 @@ export class ChooseTimeDialog extends ComponentDialog {
         return step.replaceDialog(CHOOSE_TIME_DIALOG, { lead: messages.noMoreTimes });
       }
       await step.context.sendActivity(messages.noTimesAtAll);
+      this.services.funnel?.funnel('abandoned');
       return step.endDialog({ stop: true });
     }
     data.draft = { ...draft, offeredSlots: offer.slots, seenSlotKeys: [...(draft.seenSlotKeys ?? []), ...offer.slots.map(slotKey)] };
     const heading = offer.fit === 'around' ? messages.nothingInWindow : messages.timesFound;
+    this.services.funnel?.funnel('times_offered');
     return this.offer(step, offer.slots, step.options.lead ? `${step.options.lead} ${heading}` : heading);
   }
 

@@ -66,6 +66,7 @@ export class ConfirmDialog extends ComponentDialog {
       return step.endDialog({ outcome: 'taken', lead: messages.slotTaken } satisfies ConfirmResult);
     }
     await this.services.requests.appointmentRequested(step.context, { appointment: result.appointment, slot, summary, draft });
+    this.services.funnel?.funnel('request_sent');
     await this.services.conversationData.set(step.context, emptyConversationData());
     // A reschedule: the old appointment stays until the office confirms the new one.
     await step.context.sendActivity(draft.replaces ? messages.requestSentReplacing(draft.replaces.when) : messages.requestSent);

@@ -4,6 +4,7 @@ import type { ReplyRenderer } from '../bot/rendering/reply-renderer';
 import type { BookingDraft, BookingService, OpenSlot } from '../services/booking';
 import type { Clock } from '../services/clock';
 import type { Logger } from '../services/logger';
+import type { FunnelRecorder } from '../services/metrics';
 import type { Appointment } from '../services/nexhealth';
 import type { ConversationData } from './conversation-data';
 import type { TurnContext } from 'botbuilder';
@@ -23,4 +24,6 @@ export interface DialogServices {
   conversationData: StatePropertyAccessor<ConversationData>;
   /** Records each request NexHealth accepted, so its result reaches the patient later. */
   requests: AppointmentRequestListener;
+  /** The booking funnel, for metrics (absent in tests that do not look). */
+  funnel?: FunnelRecorder;
 }

@@ -41,6 +41,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         if (understanding.intent === 'cancel' && hasFacts(understanding)) return undefined;
         await this.services.conversationData.set(context, emptyConversationData());
         await context.sendActivity(messages.stopped);
+        this.services.funnel?.funnel('abandoned');
         return innerDc.cancelAllDialogs(true);
       case 'restart': {
         const flowId = innerDc.activeDialog?.id;

@@ -61,6 +61,8 @@ const envSchema = z.object({
   HTTP_HEADERS_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(10_000)),
   HTTP_REQUEST_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(30_000)),
 
+  METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().trim().min(16, 'at least 16 characters').optional()),
+
   WEBCHAT_FRAME_ANCESTORS: z.preprocess(emptyToUndefined, z.string().trim().default("'self'"))
     // self and none without their quotes too (an env file strips quotes).
     .transform((value) => value.split(/\s+/).map((source) => (/^(self|none)$/i.test(source) ? `'${source.toLowerCase()}'` : source)))
@@ -127,6 +129,8 @@ export interface AppConfig {
   twilio?: TwilioConfig;
   /** Slow clients are cut off: headers, and the whole request, must arrive within these. */
   http: { headersTimeoutMs: number; requestTimeoutMs: number };
+  /** /metrics: for a bearer of this token; without one, for this machine only. */
+  metricsToken?: string;
   /** The chat page: which sites may embed it in a frame (CSP frame-ancestors). */
   webchat: { frameAncestors: string[] };
 }
@@ -216,6 +220,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       ? { accountSid: values.TWILIO_ACCOUNT_SID, authToken: values.TWILIO_AUTH_TOKEN, phoneNumber: values.TWILIO_PHONE_NUMBER, apiBaseUrl: values.TWILIO_API_BASE_URL?.replace(/\/$/, '') }
       : undefined,
     http: { headersTimeoutMs: values.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: values.HTTP_REQUEST_TIMEOUT_MS },
+    metricsToken: values.METRICS_TOKEN,
     webchat: { frameAncestors: values.WEBCHAT_FRAME_ANCESTORS },
   };
 }

@@ -29,6 +29,8 @@ export interface NexHealthClientOptions {
   rateLimits?: TransportOptions['rateLimits'];
   maxQueuedRequests?: number;
   rateLimitWaitMs?: TransportOptions['rateLimitWaitMs'];
+  /** Told of every answer (metrics): the route pattern, the status (0: none came), the time taken. */
+  onResponse?: TransportOptions['onResponse'];
   /**
    * Only providers NexHealth marks bookable online (`requestable=true`, default). A practice that
    * does not use NexHealth's own booking page turns this off, or the bot offers nobody.
@@ -69,6 +71,7 @@ export class NexHealthClient {
       rateLimits: options.rateLimits,
       maxQueuedRequests: options.maxQueuedRequests,
       rateLimitWaitMs: options.rateLimitWaitMs,
+      onResponse: options.onResponse,
     });
     this.referenceCache = new TtlCache<unknown>(options.referenceTtlMs ?? 300_000, options.clock);
   }

@@ -61,6 +61,8 @@ export interface TransportOptions {
    * per-minute window on reads, shorter for writes, whose patient is waiting on the answer.
    */
   rateLimitWaitMs?: { read: number; write: number };
+  /** Told of every answer: `GET /appointments/:id`-style route, HTTP status (0: none), milliseconds. */
+  onResponse?: (route: string, status: number, ms: number) => void;
 }
 
 const DEFAULT_RATE_LIMIT_WAIT_MS = { read: 60_000, write: 20_000 };
@@ -161,8 +163,10 @@ export class NexHealthTransport {
         headers: spec.body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' },
       });
       this.options.logger?.debug({ endpoint: `${spec.method} ${spec.route}`, status: response.status, ms: Date.now() - started }, 'nexhealth: response');
+      this.options.onResponse?.(`${spec.method} ${spec.route}`, response.status, Date.now() - started);
       return { kind: 'response', response };
     } catch (error) {
+      this.options.onResponse?.(`${spec.method} ${spec.route}`, 0, Date.now() - started);
       const code = axios.isAxiosError(error) ? error.code : undefined;
       return { kind: 'network', code: code ?? 'UNKNOWN' };
     } finally {
