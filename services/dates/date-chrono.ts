@@ -8,6 +8,7 @@ import type { Parser, ParsingResult, Refiner } from 'chrono-node';
 import { TAG } from './tags';
 import { guardClockAfterDate } from './parsers/clock-after-date-guard';
 import { flagParser } from './parsers/flag-parser';
+import { holidayParser } from './parsers/holiday-parser';
 import { monthPeriodParser } from './parsers/month-period-parser';
 import { ordinalDayParser } from './parsers/ordinal-day-parser';
 import { partsOfDayParser } from './parsers/parts-of-day-parser';
@@ -19,6 +20,7 @@ import { weekdayParser } from './parsers/weekday-parser';
 import { weekdaySetParser } from './parsers/weekday-set-parser';
 import { bareHourRefiner } from './refiners/bare-hour-refiner';
 import { connectorRefiner } from './refiners/connector-refiner';
+import { namedDateRefiner } from './refiners/named-date-refiner';
 import { openRangeRefiner } from './refiners/open-range-refiner';
 import { sharedModifierRefiner } from './refiners/shared-modifier-refiner';
 import { pastRefiner } from './refiners/past-refiner';
@@ -38,10 +40,10 @@ const base = chrono.casual.clone();
 
 // Ours come first: on equal-length overlaps chrono keeps the earlier parser's result.
 const ourParsers: Parser[] = [
-  flagParser, timeQualifierParser, partsOfDayParser, relativeSpanParser, weekPeriodParser,
+  flagParser, holidayParser, timeQualifierParser, partsOfDayParser, relativeSpanParser, weekPeriodParser,
   monthPeriodParser, weekdaySetParser, relativeDayParser, weekdayParser, ordinalDayParser,
 ];
-const ourRefiners: Refiner[] = [bareHourRefiner, sharedModifierRefiner, rangeRefiner, openRangeRefiner, pluralRefiner, connectorRefiner, pastRefiner];
+const ourRefiners: Refiner[] = [bareHourRefiner, sharedModifierRefiner, rangeRefiner, openRangeRefiner, pluralRefiner, connectorRefiner, pastRefiner, namedDateRefiner];
 
 // chrono's UnlikelyFormatFilter drops digit-only results, which would lose "9" in "wed 9";
 // our qualifier results are exempt, every other result still goes through it.

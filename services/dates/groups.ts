@@ -10,6 +10,8 @@ export interface Group {
   plural: boolean;
   exclude: boolean;
   past: boolean;
+  named?: boolean; // the days came from a calendar name: the horizon does not cut them
+  open?: boolean; // "after X": runs one horizon from its first day
   joinBefore: Join;
 }
 
@@ -58,6 +60,7 @@ function absorb(group: Group, atom: Atom): boolean {
       const both = intersectSpans(group.days, atom.days);
       if (!both) return false;
       group.days = both;
+      group.named = group.named || atom.named;
       group.past = group.past && atom.past;
       atom = { ...atom, days: undefined };
       return absorb(group, atom);
@@ -68,10 +71,15 @@ function absorb(group: Group, atom: Atom): boolean {
       group.weekdays = [lone.weekday ?? 1];
     }
     group.days = other;
+    group.named = group.named || atom.named;
     group.past = group.past && atom.past;
     atom = { ...atom, days: undefined };
   }
-  if (atom.days) group.days = atom.days;
+  if (atom.days) {
+    group.days = atom.days;
+    group.named = atom.named;
+    group.open = atom.open;
+  }
   if (atom.weekdays) group.weekdays = atom.weekdays;
   if (atom.timeOfDay) group.timeOfDay = atom.timeOfDay;
   group.plural = group.plural || atom.plural;

@@ -13,10 +13,12 @@ export const openRangeRefiner: Refiner = {
     const base = today(context);
     results.forEach((result, i) => {
       const isDay = hasTag(result, TAG.period) || result.start.isCertain('day');
-      if (result.end || !isDay || readTimeOfDay(result) || hasTag(result, TAG.recurring) || hasTag(result, TAG.exact)) return;
+      // A holiday span ("the holidays") has an end: "after" it counts from its last day.
+      const span = result.end !== null && hasTag(result, TAG.holiday);
+      if ((result.end && !span) || !isDay || readTimeOfDay(result) || hasTag(result, TAG.recurring) || hasTag(result, TAG.exact)) return;
       const previousEnd = i > 0 ? results[i - 1].index + results[i - 1].text.length : 0;
       const before = context.text.slice(previousEnd, result.index);
-      const c = result.start;
+      const c = span && result.end ? result.end : result.start;
       const day = base.set({ year: c.get('year') ?? base.year, month: c.get('month') ?? base.month, day: c.get('day') ?? base.day });
       const upTo = UP_TO.exec(before);
       const from = upTo ? null : FROM.exec(before);
@@ -31,6 +33,7 @@ export const openRangeRefiner: Refiner = {
         const first = /^after$/i.test(from[1]) || /after$/i.test(from[1]) ? day.plus({ days: 1 }) : day;
         result.start = context.createParsingComponents(dayComponents(first)).addTags(result.start.tags());
         result.end = context.createParsingComponents(dayComponents(first.plus({ days: 366 }))).addTags(result.start.tags());
+        result.addTag(TAG.open);
       }
       result.text = context.text.slice(previousEnd, result.index).trimStart() + result.text;
       result.index = previousEnd + (before.length - before.trimStart().length);
