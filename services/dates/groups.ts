@@ -97,8 +97,24 @@ export function buildGroups(atoms: Atom[]): Group[] {
     absorb(group, { ...atom, join: 'none' });
     groups.push(group);
   }
-  distribute(groups);
-  return groups;
+  const kept = narrowAcrossExclusion(groups);
+  distribute(kept);
+  return kept;
+}
+
+/**
+ * "next week, not Monday, mornings": a wanted part of day right after an exclusion narrows the
+ * wanted days said before it (which had no time of day), instead of standing for every day.
+ */
+function narrowAcrossExclusion(groups: Group[]): Group[] {
+  return groups.filter((group, i) => {
+    if (group.exclude || group.days || group.weekdays || !group.timeOfDay || i === 0 || !groups[i - 1].exclude) return true;
+    const target = groups.slice(0, i).reverse().find((g) => !g.exclude);
+    if (!target || target.timeOfDay) return true;
+    target.timeOfDay = group.timeOfDay;
+    target.plural = target.plural || group.plural;
+    return false;
+  });
 }
 
 /** Alternatives share what only one of them said: "Monday or Tuesday morning", "tomorrow morning or afternoon". */
