@@ -7,6 +7,7 @@ import * as chrono from 'chrono-node';
 import type { Parser, ParsingResult, Refiner } from 'chrono-node';
 import { TAG } from './tags';
 import { guardClockAfterDate } from './parsers/clock-after-date-guard';
+import { anchoredOffsetParser } from './parsers/anchored-offset-parser';
 import { flagParser } from './parsers/flag-parser';
 import { holidayParser } from './parsers/holiday-parser';
 import { monthPeriodParser } from './parsers/month-period-parser';
@@ -26,6 +27,7 @@ import { sharedModifierRefiner } from './refiners/shared-modifier-refiner';
 import { pastRefiner } from './refiners/past-refiner';
 import { pluralRefiner } from './refiners/plural-refiner';
 import { rangeRefiner } from './refiners/range-refiner';
+import { weekOfRefiner } from './refiners/week-of-refiner';
 
 // chrono does not export these classes from its entry point, so they are recognised by name.
 const REPLACED_PARSERS = new Set([
@@ -40,10 +42,10 @@ const base = chrono.casual.clone();
 
 // Ours come first: on equal-length overlaps chrono keeps the earlier parser's result.
 const ourParsers: Parser[] = [
-  flagParser, holidayParser, timeQualifierParser, partsOfDayParser, relativeSpanParser, weekPeriodParser,
+  flagParser, holidayParser, anchoredOffsetParser, timeQualifierParser, partsOfDayParser, relativeSpanParser, weekPeriodParser,
   monthPeriodParser, weekdaySetParser, relativeDayParser, weekdayParser, ordinalDayParser,
 ];
-const ourRefiners: Refiner[] = [bareHourRefiner, sharedModifierRefiner, rangeRefiner, openRangeRefiner, pluralRefiner, connectorRefiner, pastRefiner, namedDateRefiner];
+const ourRefiners: Refiner[] = [bareHourRefiner, sharedModifierRefiner, weekOfRefiner, rangeRefiner, openRangeRefiner, pluralRefiner, connectorRefiner, pastRefiner, namedDateRefiner];
 
 // chrono's UnlikelyFormatFilter drops digit-only results, which would lose "9" in "wed 9";
 // our qualifier results are exempt, every other result still goes through it.
