@@ -8,6 +8,7 @@ import type { Parser, ParsingResult, Refiner } from 'chrono-node';
 import { TAG } from './tags';
 import { guardClockAfterDate } from './parsers/clock-after-date-guard';
 import { anchoredOffsetParser } from './parsers/anchored-offset-parser';
+import { dashDateParser } from './parsers/dash-date-parser';
 import { flagParser } from './parsers/flag-parser';
 import { holidayParser } from './parsers/holiday-parser';
 import { monthPeriodParser } from './parsers/month-period-parser';
@@ -28,6 +29,7 @@ import { pastRefiner } from './refiners/past-refiner';
 import { pluralRefiner } from './refiners/plural-refiner';
 import { rangeRefiner } from './refiners/range-refiner';
 import { weekOfRefiner } from './refiners/week-of-refiner';
+import { yearAheadRefiner } from './refiners/year-ahead-refiner';
 
 // chrono does not export these classes from its entry point, so they are recognised by name.
 const REPLACED_PARSERS = new Set([
@@ -43,9 +45,9 @@ const base = chrono.casual.clone();
 // Ours come first: on equal-length overlaps chrono keeps the earlier parser's result.
 const ourParsers: Parser[] = [
   flagParser, holidayParser, anchoredOffsetParser, timeQualifierParser, partsOfDayParser, relativeSpanParser, weekPeriodParser,
-  monthPeriodParser, weekdaySetParser, relativeDayParser, weekdayParser, ordinalDayParser,
+  monthPeriodParser, dashDateParser, weekdaySetParser, relativeDayParser, weekdayParser, ordinalDayParser,
 ];
-const ourRefiners: Refiner[] = [bareHourRefiner, sharedModifierRefiner, weekOfRefiner, rangeRefiner, openRangeRefiner, pluralRefiner, connectorRefiner, pastRefiner, namedDateRefiner];
+const ourRefiners: Refiner[] = [bareHourRefiner, sharedModifierRefiner, weekOfRefiner, rangeRefiner, openRangeRefiner, pluralRefiner, connectorRefiner, namedDateRefiner, yearAheadRefiner, pastRefiner];
 
 // chrono's UnlikelyFormatFilter drops digit-only results, which would lose "9" in "wed 9";
 // our qualifier results are exempt, every other result still goes through it.
