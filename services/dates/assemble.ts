@@ -8,12 +8,12 @@ import type { DatePreference } from './types';
 
 const DAY = 86_400_000;
 const MAX_DAYS = 800; // bounds the day loop whatever a parser produced
-const NAMED_LIMIT_DAYS = 366;
 const OPEN_RANGE_MIN_DAYS = 14;
 
 export interface Frame {
   now: number; // instant
   end: number; // instant: now + horizon
+  namedEnd: number; // instant: how far a named calendar date may reach (the caller's horizon, if given)
   zone: string;
   today: LocalDay; // wall-clock date of `now`
   lastDay: LocalDay; // wall-clock date of `end`
@@ -37,7 +37,7 @@ function groupLimit(group: Group, frame: Frame, clock: ZoneClock): number {
   if (!group.days || !validDay(group.days.from)) return frame.end;
   const first = clock.toInstant(wallDay(group.days.from));
   if (group.open) return first + OPEN_RANGE_MIN_DAYS * DAY > frame.end ? first + (frame.end - frame.now) : frame.end;
-  return group.named ? Math.max(frame.end, frame.now + NAMED_LIMIT_DAYS * DAY) : frame.end;
+  return group.named ? Math.max(frame.end, frame.namedEnd) : frame.end;
 }
 
 function groupIntervals(group: Group, frame: Frame, clock: ZoneClock): Interval[] {
@@ -80,7 +80,7 @@ export function assemble(atoms: Atom[], frame: Frame): DatePreference {
   const anytime = atoms.some((a) => a.flag === 'anytime' && !a.exclude);
   const groups = buildGroups(atoms);
   const earliest = Math.min(frame.now, ...groups.map((g) => (g.days && validDay(g.days.from) ? wallDay(g.days.from) - DAY : frame.now)));
-  const latest = groups.some((g) => g.named || g.open) ? frame.now + 2 * NAMED_LIMIT_DAYS * DAY : frame.end;
+  const latest = groups.some((g) => g.named || g.open) ? Math.max(frame.namedEnd, frame.end) + (frame.end - frame.now) + DAY : frame.end;
   const clock = zoneClock(frame.zone, Math.max(earliest, frame.now - MAX_DAYS * DAY), latest);
   const wanted = groups.filter((g) => !g.exclude);
   const unwanted = groups.filter((g) => g.exclude);

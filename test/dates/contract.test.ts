@@ -40,7 +40,7 @@ describe('parseDatePreference contract', () => {
       const zone = c.tz ?? DEFAULT_ZONE;
       const start = nowOf(c).getTime();
       const named = NAMES_A_DATE.test(c.text);
-      const horizon = DateTime.fromJSDate(nowOf(c), { zone }).plus({ days: named ? 367 : c.horizonDays ?? 30 }).toMillis();
+      const horizon = DateTime.fromJSDate(nowOf(c), { zone }).plus({ days: named && c.horizonDays === undefined ? 367 : c.horizonDays ?? 30 }).toMillis();
       const result = parseDatePreference(c.text, { now: nowOf(c), timeZone: zone, horizonDays: c.horizonDays });
       let previousEnd = -Infinity;
       for (const w of result.windows) {
