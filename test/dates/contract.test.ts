@@ -10,7 +10,7 @@ const opts = { now, timeZone: 'America/New_York' };
 const EMPTY: DatePreference = { windows: [], asap: false, past: false };
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
 
-const NAMES_A_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d[/-]\d|\d(?:st|nd|rd|th)\b|christmas|xmas|new year|thanksgiving|memorial|labor day|independence|july 4|mlk|luther king|presidents|juneteenth|veterans|columbus|valentine|halloween|easter|holidays/i;
+const NAMES_A_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d[/-]\d|\d(?:st|nd|rd|th)\b|christmas|xmas|new year|thanksgiving|memorial|labou?r day|good friday|independence|july 4|mlk|luther king|presidents|juneteenth|veterans|columbus|valentine|halloween|easter|holidays/i;
 
 describe('parseDatePreference contract', () => {
   it('returns the empty result for garbage, empty and huge text', () => {
