@@ -15,7 +15,7 @@ export const frontDeskIntentCases: Case[] = [
   { text: 'um no', expecting: 'confirm', expect: { intent: 'no' } },
   { text: 'well, no', expecting: 'confirm', expect: { intent: 'no' } },
   { text: 'can I come by on thursday', expect: { intent: 'book', when: { covers: ['2026-11-26T12:00'] } } },
-  { text: 'got any openings tomorrow', expect: { intent: 'book', when: { covers: ['2026-11-25T12:00'] } } },
+  { text: 'got anything tomorrow?', expect: { intent: 'book', when: { covers: ['2026-11-25T12:00'] } } },
   { text: 'please push my visit to monday', expect: { intent: 'reschedule', when: { covers: ['2026-11-30T12:00'] } } },
   // street numbers are not dates
   { text: 'the office on 42nd street', expecting: 'location', expect: {} },
