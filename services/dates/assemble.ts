@@ -40,6 +40,13 @@ function groupLimit(group: Group, frame: Frame, clock: ZoneClock): number {
   return group.named ? Math.max(frame.end, frame.namedEnd) : frame.end;
 }
 
+/** How far past the horizon a group may need the zone clock (wall-clock ms, padded): few days, usually. */
+function reach(group: Group, frame: Frame): number {
+  if (!group.days || !validDay(group.days.from) || !validDay(group.days.to) || !(group.named || group.open)) return frame.end;
+  const cap = group.open ? wallDay(group.days.from) + (frame.end - frame.now) : Math.max(frame.end, frame.namedEnd);
+  return Math.min(wallDay(group.days.to) + 2 * DAY, cap + 2 * DAY);
+}
+
 function groupIntervals(group: Group, frame: Frame, clock: ZoneClock): Interval[] {
   const limit = groupLimit(group, frame, clock);
   return clipIntervals(dayIntervals(group, frame, clock, limit), -Infinity, limit);
@@ -80,8 +87,10 @@ export function assemble(atoms: Atom[], frame: Frame): DatePreference {
   const anytime = atoms.some((a) => a.flag === 'anytime' && !a.exclude);
   const groups = buildGroups(atoms);
   const earliest = Math.min(frame.now, ...groups.map((g) => (g.days && validDay(g.days.from) ? wallDay(g.days.from) - DAY : frame.now)));
-  const latest = groups.some((g) => g.named || g.open) ? Math.max(frame.namedEnd, frame.end) + (frame.end - frame.now) + DAY : frame.end;
-  const clock = zoneClock(frame.zone, Math.max(earliest, frame.now - MAX_DAYS * DAY), latest);
+  const far = groups.filter((g) => g.days && reach(g, frame) > frame.end)
+    .map((g) => ({ from: Math.max(frame.end, wallDay(g.days?.from ?? frame.lastDay) - DAY), to: reach(g, frame) }));
+  const latest = Math.max(frame.end, ...far.map((r) => r.to));
+  const clock = zoneClock(frame.zone, Math.max(earliest, frame.now - MAX_DAYS * DAY), frame.end, far);
   const wanted = groups.filter((g) => !g.exclude);
   const unwanted = groups.filter((g) => g.exclude);
   let include = mergeIntervals(wanted.flatMap((g) => groupIntervals(g, frame, clock)));

@@ -10,6 +10,9 @@ const SINCE = /\b(?:since|ever\s+since|started|starting\s+on|began)\s+(?:on\s+|t
 const MONTH_BACK_DAYS = 31;
 
 const dayOf = (c: ParsingComponents): DateTime => DateTime.utc(c.get('year') ?? 0, c.get('month') ?? 1, c.get('day') ?? 1);
+// Plain calendar arithmetic for the checks (luxon only when a date moves).
+const dayMs = (c: ParsingComponents): number => Date.UTC(c.get('year') ?? 0, (c.get('month') ?? 1) - 1, c.get('day') ?? 1);
+const DAY = 86_400_000;
 
 function shift(result: ParsingResult, by: { years?: number; days?: number }): void {
   for (const c of [result.start, result.end]) {
@@ -21,19 +24,19 @@ function shift(result: ParsingResult, by: { years?: number; days?: number }): vo
 
 export const yearAheadRefiner: Refiner = {
   refine: (context: ParsingContext, results: ParsingResult[]) => {
-    const base = today(context);
     let cursor = 0;
     for (const result of results) {
       const before = context.text.slice(cursor, result.index);
       cursor = result.index + result.text.length;
       const dated = result.start.isCertain('day') || hasTag(result, TAG.period) || result.start.isCertain('month');
       if (!dated || /\d{4}/.test(result.text)) continue;
-      const first = dayOf(result.start);
-      const last = dayOf(result.end ?? result.start);
+      const base = today(context);
+      const todayMs = Date.UTC(base.year, base.month - 1, base.day);
+      const [first, last] = [dayMs(result.start), dayMs(result.end ?? result.start)];
       if (SINCE.test(before) || /^since\s/i.test(result.text)) {
-        if (first >= base) shift(result, hasTag(result, TAG.weekday) ? { days: -7 } : { years: -1 });
+        if (first >= todayMs) shift(result, hasTag(result, TAG.weekday) ? { days: -7 } : { years: -1 });
         result.addTag(TAG.past);
-      } else if (!result.start.isCertain('year') && hasTag(result, TAG.named) && last < base.minus({ days: MONTH_BACK_DAYS })) {
+      } else if (!result.start.isCertain('year') && hasTag(result, TAG.named) && last < todayMs - MONTH_BACK_DAYS * DAY) {
         shift(result, { years: 1 });
       }
     }
