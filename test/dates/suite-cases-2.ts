@@ -36,6 +36,9 @@ export const horizonCases: DateCase[] = [
   c('early next month', ['2027-01-01T12:00'], ['2027-01-05T12:00'], { now: '2026-12-03T10:00' }),
   // A year-less date more than a month back is next year's; after "since", the last one.
   c('august 10', ['2027-08-10T12:00'], ['2026-08-10T12:00']),
+  // Far named dates across a DST change keep their wall clock (the zone clock covers their days).
+  c('memorial day morning', ['2027-05-31T08:05', '2027-05-31T11:55'], ['2027-05-31T07:55', '2027-05-31T12:05']),
+  c('easter morning', ['2027-03-28T08:05'], ['2027-03-28T07:55', '2027-03-28T12:05'], { tz: 'Europe/London' }),
   { text: 'since june', past: true, none: true },
   { text: 'ever since monday', past: true, none: true },
 ];
