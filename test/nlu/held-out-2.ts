@@ -3,16 +3,13 @@
 // separately from the first set. Now: Thu 2026-12-03 10:00 New York; the practice here also
 // offers gum treatment, filling repair and whitening, and has an Astoria office.
 import { understand, type UnderstandContext, type Understanding } from '../../services/nlu';
-import { fieldMismatch, LOCATIONS, PROVIDERS, TYPES, type Case, type Expectation, type Field } from './reference';
+import { fieldMismatch, LOCATIONS, PROVIDERS, toList, TYPES, type Case, type Expectation, type Field } from './reference';
 
 const EXTRA_TYPES = { 'Gum Treatment': 6, 'Filling Repair': 7, Whitening: 8 } as const;
 const ALL_TYPES = { ...TYPES, ...EXTRA_TYPES };
 const ALL_LOCATIONS = { ...LOCATIONS, Astoria: 23 };
 type TypeName2 = keyof typeof ALL_TYPES;
 type LocationName2 = keyof typeof ALL_LOCATIONS;
-
-const toList = (record: Record<string, number>): { id: number; name: string }[] =>
-  Object.entries(record).map(([name, id]) => ({ id, name }));
 
 export function heldOut2Context(expecting?: UnderstandContext['expecting']): UnderstandContext {
   return {
