@@ -44,7 +44,7 @@ function groupLimit(group: Group, frame: Frame, clock: ZoneClock): number {
 function reach(group: Group, frame: Frame): number {
   if (!group.days || !validDay(group.days.from) || !validDay(group.days.to) || !(group.named || group.open)) return frame.end;
   const cap = group.open ? wallDay(group.days.from) + (frame.end - frame.now) : Math.max(frame.end, frame.namedEnd);
-  return Math.min(wallDay(group.days.to) + 2 * DAY, cap + 2 * DAY);
+  return Math.min(wallDay(group.days.to) + 2 * DAY, cap);
 }
 
 function groupIntervals(group: Group, frame: Frame, clock: ZoneClock): Interval[] {
