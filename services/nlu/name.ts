@@ -51,10 +51,9 @@ function consume(message: MessageText, from: number, words: Token[]): void {
   message.consume(from, words[words.length - 1].end);
 }
 
-export function extractName(message: MessageText, expectingName: boolean, hasOtherIdentity: boolean): PersonName {
+/** A name after a cue ("my name is", "this is", "it's", "spelled"), or undefined. */
+function nameAfterCue(message: MessageText, tokens: Token[], expectingName: boolean): PersonName | undefined {
   const text = message.remaining;
-  const tokens = message.tokens();
-
   for (const cue of text.matchAll(CUE)) {
     const cueStart = cue.index ?? 0;
     const cueEnd = cueStart + cue[0].length;
@@ -81,6 +80,14 @@ export function extractName(message: MessageText, expectingName: boolean, hasOth
     if (/^(?:last|sur|family)/.test(said)) return { lastName: split(message, words).firstName };
     return split(message, words);
   }
+  return undefined;
+}
+
+export function extractName(message: MessageText, expectingName: boolean, hasOtherIdentity: boolean): PersonName {
+  const text = message.remaining;
+  const tokens = message.tokens();
+  const cued = nameAfterCue(message, tokens, expectingName);
+  if (cued) return cued;
 
   const greeting = GREETING.exec(text);
   const from = greeting ? greeting[0].length : 0;
