@@ -23,6 +23,8 @@ export interface Atom {
   flag?: 'asap' | 'anytime';
   exclude: boolean;
   past: boolean;
+  named?: boolean; // a calendar name ("January 20", "MLK Day"): keeps its window past the horizon
+  open?: boolean; // an open range ("after the holidays")
   join: Join;
 }
 
@@ -46,7 +48,7 @@ export function toAtom(result: ParsingResult): Atom | undefined {
   const set = tagValue(result, TAG.weekdaySet);
   if (set !== undefined) return { ...base, weekdays: [...set].map(Number) };
 
-  const atom: Atom = { ...base, timeOfDay: readTimeOfDay(result) };
+  const atom: Atom = { ...base, timeOfDay: readTimeOfDay(result), named: hasTag(result, TAG.named) && !hasTag(result, TAG.open), open: hasTag(result, TAG.open) };
   const start = result.start;
   if (hasTag(result, TAG.exact) && result.end) {
     atom.days = { from: localDay(start), to: localDay(result.end), exact: { start: localTime(start), end: localTime(result.end) } };

@@ -7,7 +7,10 @@ import * as chrono from 'chrono-node';
 import type { Parser, ParsingResult, Refiner } from 'chrono-node';
 import { TAG } from './tags';
 import { guardClockAfterDate } from './parsers/clock-after-date-guard';
+import { anchoredOffsetParser } from './parsers/anchored-offset-parser';
+import { dashDateParser } from './parsers/dash-date-parser';
 import { flagParser } from './parsers/flag-parser';
+import { holidayParser } from './parsers/holiday-parser';
 import { monthPeriodParser } from './parsers/month-period-parser';
 import { ordinalDayParser } from './parsers/ordinal-day-parser';
 import { partsOfDayParser } from './parsers/parts-of-day-parser';
@@ -19,11 +22,14 @@ import { weekdayParser } from './parsers/weekday-parser';
 import { weekdaySetParser } from './parsers/weekday-set-parser';
 import { bareHourRefiner } from './refiners/bare-hour-refiner';
 import { connectorRefiner } from './refiners/connector-refiner';
+import { namedDateRefiner } from './refiners/named-date-refiner';
 import { openRangeRefiner } from './refiners/open-range-refiner';
 import { sharedModifierRefiner } from './refiners/shared-modifier-refiner';
 import { pastRefiner } from './refiners/past-refiner';
 import { pluralRefiner } from './refiners/plural-refiner';
 import { rangeRefiner } from './refiners/range-refiner';
+import { weekOfRefiner } from './refiners/week-of-refiner';
+import { yearAheadRefiner } from './refiners/year-ahead-refiner';
 
 // chrono does not export these classes from its entry point, so they are recognised by name.
 const REPLACED_PARSERS = new Set([
@@ -38,10 +44,10 @@ const base = chrono.casual.clone();
 
 // Ours come first: on equal-length overlaps chrono keeps the earlier parser's result.
 const ourParsers: Parser[] = [
-  flagParser, timeQualifierParser, partsOfDayParser, relativeSpanParser, weekPeriodParser,
-  monthPeriodParser, weekdaySetParser, relativeDayParser, weekdayParser, ordinalDayParser,
+  flagParser, holidayParser, anchoredOffsetParser, timeQualifierParser, partsOfDayParser, relativeSpanParser, weekPeriodParser,
+  monthPeriodParser, dashDateParser, weekdaySetParser, relativeDayParser, weekdayParser, ordinalDayParser,
 ];
-const ourRefiners: Refiner[] = [bareHourRefiner, sharedModifierRefiner, rangeRefiner, openRangeRefiner, pluralRefiner, connectorRefiner, pastRefiner];
+const ourRefiners: Refiner[] = [bareHourRefiner, sharedModifierRefiner, weekOfRefiner, rangeRefiner, openRangeRefiner, pluralRefiner, connectorRefiner, namedDateRefiner, yearAheadRefiner, pastRefiner];
 
 // chrono's UnlikelyFormatFilter drops digit-only results, which would lose "9" in "wed 9";
 // our qualifier results are exempt, every other result still goes through it.

@@ -10,6 +10,8 @@ export interface Group {
   plural: boolean;
   exclude: boolean;
   past: boolean;
+  named?: boolean; // the days came from a calendar name: the horizon does not cut them
+  open?: boolean; // "after X": runs one horizon from its first day
   joinBefore: Join;
 }
 
@@ -58,6 +60,7 @@ function absorb(group: Group, atom: Atom): boolean {
       const both = intersectSpans(group.days, atom.days);
       if (!both) return false;
       group.days = both;
+      group.named = group.named || atom.named;
       group.past = group.past && atom.past;
       atom = { ...atom, days: undefined };
       return absorb(group, atom);
@@ -68,10 +71,15 @@ function absorb(group: Group, atom: Atom): boolean {
       group.weekdays = [lone.weekday ?? 1];
     }
     group.days = other;
+    group.named = group.named || atom.named;
     group.past = group.past && atom.past;
     atom = { ...atom, days: undefined };
   }
-  if (atom.days) group.days = atom.days;
+  if (atom.days) {
+    group.days = atom.days;
+    group.named = atom.named;
+    group.open = atom.open;
+  }
   if (atom.weekdays) group.weekdays = atom.weekdays;
   if (atom.timeOfDay) group.timeOfDay = atom.timeOfDay;
   group.plural = group.plural || atom.plural;
@@ -89,8 +97,24 @@ export function buildGroups(atoms: Atom[]): Group[] {
     absorb(group, { ...atom, join: 'none' });
     groups.push(group);
   }
-  distribute(groups);
-  return groups;
+  const kept = narrowAcrossExclusion(groups);
+  distribute(kept);
+  return kept;
+}
+
+/**
+ * "next week, not Monday, mornings": a wanted part of day right after an exclusion narrows the
+ * wanted days said before it (which had no time of day), instead of standing for every day.
+ */
+function narrowAcrossExclusion(groups: Group[]): Group[] {
+  return groups.filter((group, i) => {
+    if (group.exclude || group.days || group.weekdays || !group.timeOfDay || i === 0 || !groups[i - 1].exclude) return true;
+    const target = groups.slice(0, i).reverse().find((g) => !g.exclude);
+    if (!target || target.timeOfDay) return true;
+    target.timeOfDay = group.timeOfDay;
+    target.plural = target.plural || group.plural;
+    return false;
+  });
 }
 
 /** Alternatives share what only one of them said: "Monday or Tuesday morning", "tomorrow morning or afternoon". */

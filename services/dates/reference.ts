@@ -8,8 +8,18 @@ export function wallClock(context: ParsingContext): DateTime {
   return DateTime.fromMillis(context.refDate.getTime() + offsetMinutes * 60_000, { zone: 'utc' });
 }
 
+// One parse asks for today (and its Monday) from many parsers and refiners; luxon is the main cost
+// of a parse, so each is computed once per chrono context (both are immutable).
+const todayOf = new WeakMap<ParsingContext, DateTime>();
+const mondayOfDay = new WeakMap<DateTime, DateTime>();
+
 export function today(context: ParsingContext): DateTime {
-  return wallClock(context).startOf('day');
+  let day = todayOf.get(context);
+  if (!day) {
+    day = wallClock(context).startOf('day');
+    todayOf.set(context, day);
+  }
+  return day;
 }
 
 /** chrono components for a calendar day (chrono weekdays count Sunday as 0). */
@@ -19,5 +29,10 @@ export function dayComponents(day: DateTime): { year: number; month: number; day
 
 /** Monday of the week containing `day` (weeks start Monday). */
 export function mondayOf(day: DateTime): DateTime {
-  return day.minus({ days: day.weekday - 1 }).startOf('day');
+  let monday = mondayOfDay.get(day);
+  if (!monday) {
+    monday = day.minus({ days: day.weekday - 1 }).startOf('day');
+    mondayOfDay.set(day, monday);
+  }
+  return monday;
 }

@@ -19,6 +19,9 @@ export const TAG = {
   exclude: 'dates/exclude',
   join: 'dates/join:', // + or | and | comma | none: the words before this result
   past: 'dates/past',
+  named: 'dates/named', // a calendar name or numeric date: keeps its window beyond the horizon
+  open: 'dates/open', // an open range ("after Monday"): one horizon from its first day
+  holiday: 'dates/holiday', // came from a holiday name
 } as const;
 
 export function tagValue(result: ParsingResult, prefix: string): string | undefined {

@@ -18,13 +18,12 @@ export interface ZoneClock {
   toIso(ms: number): string;
 }
 
-export function zoneClock(zoneName: string, fromMs: number, toMs: number): ZoneClock {
-  const zone = IANAZone.create(zoneName);
-  const start = fromMs - 2 * DAY;
-  const end = toMs + 2 * DAY;
-  const segments: Segment[] = [{ from: -Infinity, offset: zone.offset(start) }];
+/** Appends the offset transitions of [start, end] to `segments` (sampled every STEP, then bisected). */
+function sampleRange(zone: IANAZone, start: number, end: number, segments: Segment[], startOffset?: number): void {
   let prevT = start;
-  let prevO = segments[0].offset;
+  let prevO = startOffset ?? zone.offset(start);
+  // A range after a gap: the offset may have changed in the gap, where no instant is asked for.
+  if (prevO !== segments[segments.length - 1].offset) segments.push({ from: start, offset: prevO });
   for (let t = Math.min(start + STEP, end); ; t = Math.min(t + STEP, end)) {
     const o = zone.offset(t);
     if (o !== prevO) {
@@ -39,6 +38,25 @@ export function zoneClock(zoneName: string, fromMs: number, toMs: number): ZoneC
     }
     [prevT, prevO] = [t, o];
     if (t >= end) break;
+  }
+}
+
+/**
+ * A clock exact over [fromMs, toMs] and over each of `alsoRanges` (a named date months ahead needs
+ * its own days, not every week in between).
+ */
+export function zoneClock(zoneName: string, fromMs: number, toMs: number, alsoRanges: { from: number; to: number }[] = []): ZoneClock {
+  const zone = IANAZone.create(zoneName);
+  const ranges = [{ from: fromMs, to: toMs }, ...alsoRanges]
+    .map((r) => ({ from: r.from - 2 * DAY, to: r.to + 2 * DAY }))
+    .sort((a, b) => a.from - b.from);
+  const segments: Segment[] = [{ from: -Infinity, offset: zone.offset(ranges[0].from) }];
+  let covered = -Infinity;
+  for (const range of ranges) {
+    if (range.to <= covered) continue;
+    const start = Math.max(range.from, covered);
+    sampleRange(zone, start, range.to, segments, covered === -Infinity ? segments[0].offset : undefined);
+    covered = range.to;
   }
   const offsetAt = (ms: number): number => {
     for (let i = segments.length - 1; i > 0; i -= 1) if (ms >= segments[i].from) return segments[i].offset;

@@ -10,7 +10,27 @@ interface Concept {
   phrases: string[];
 }
 
+// A practice's specific type wins over Emergency: these concepts only resolve when the practice
+// has such a type, and their longer phrases win at the same position ("bleeding gums").
 const CONCEPTS: Concept[] = [
+  {
+    targets: [/gum/, /perio/, /gingiv/],
+    phrases: [
+      'bleeding gums?', 'gums? (?:are |is )?(?:bleeding|bleed|swollen|sore|receding|puffy)', 'gum (?:disease|treatment|infection|problems?|pain|issues?)',
+      'gingivitis', 'periodontal', 'periodontitis', 'perio', 'receding gums?', 'swollen gums?',
+    ],
+  },
+  {
+    targets: [/repair/, /replac/],
+    phrases: [
+      'broke (?:a|my|the) filling', 'broken filling', 'cracked filling', 'loose filling', 'lost (?:a|my) filling',
+      'filling (?:fell out|came out|broke|cracked|is broken|is cracked|is loose|came loose)', 'filling repair', 'fix (?:a|my) filling',
+    ],
+  },
+  {
+    targets: [/whiten/, /bleach/],
+    phrases: ['whiten(?:ing)?', 'teeth whiter', 'whiter (?:teeth|smile)', 'bleach(?:ing)?', 'yellow teeth', 'teeth (?:are )?(?:yellow|stained)'],
+  },
   {
     targets: [/new\s*patient/, /\bnew\b/, /first\s+visit/],
     phrases: ['new patient', 'new patients', 'first (?:visit|time|appointment)', 'never been (?:there|here|before)', "haven'?t been (?:there |here )?before", 'new here', 'new to (?:the|your) (?:practice|office)'],
@@ -25,7 +45,10 @@ const CONCEPTS: Concept[] = [
   },
   {
     targets: [/clean/, /hygien/, /prophy/, /recall/],
-    phrases: ['cleaning', 'cleanings', 'clean(?:ed)?', 'teeth clean(?:ed|ing)?', 'hygiene', 'hygienist', 'polish(?:ing)?', 'scaling', 'prophy', 'prophylaxis', 'deep clean(?:ing)?'],
+    phrases: [
+      // "a checkup and cleaning" is the routine recall visit, not a new-patient exam.
+      'check ?-?ups? (?:and|&|\\+|with|plus) (?:a )?clean(?:ing)?', 'clean(?:ing)? (?:and|&|\\+|with|plus) (?:a )?check ?-?ups?',
+      'cleaning', 'cleanings', 'clean(?:ed)?', 'teeth clean(?:ed|ing)?', 'hygiene', 'hygienist', 'polish(?:ing)?', 'scaling', 'prophy', 'prophylaxis', 'deep clean(?:ing)?'],
   },
   {
     targets: [/check/, /periodic/, /recall/, /exam/],

@@ -10,6 +10,11 @@ const RELATIVE = new Set([
   'morning', 'mornings', 'afternoon', 'afternoons', 'evening', 'evenings', 'noon', 'midday', 'lunchtime', 'lunch', 'asap',
   'earliest', 'soonest', 'whenever', 'anytime', 'weekday', 'weekdays',
 ]);
+/** Holiday names and the words that complete them ("new year's eve", "mlk day", "the holidays"). */
+const HOLIDAY = /^(?:christmas|xmas|x-mas|thanksgiving|holidays|halloween|easter|juneteenth|valentines?|valentine's|mlk|memorial|labou?r|veterans'?|presidents?'?|independence|nye)$/;
+const HOLIDAY_PART = new Set(['new', 'year', 'years', "year's", "years'", 'eve', 'black', 'martin', 'luther', 'king', 'jr', 'good', "st", 'patricks', "patrick's", "mother's", "father's", 'season']);
+/** Parts of day typed short or misspelled ("fri aft", "tmrw aftenoon", "mornin"). */
+const PART_OF_DAY_TYPO = /^(?:aft|aftn|aft(?:er|e|r)?n(?:oo|o)ns?|arvo|mornin'?|morn|mornig|moring|evng|evenin'?|nite)$/;
 const TOMORROW = /^(?:tmrw?|tmw|tmr|tmrow|tmorrow|tomm?orr?ow|tomm?orow|tomor+ow|tomorrw|2mor+ow|2moro|2mrw)$/;
 const CONNECTORS = new Set([
   'next', 'nxt', 'this', 'coming', 'last', 'early', 'earlier', 'late', 'later', 'mid', 'end', 'of', 'the', 'on', 'at', 'in', 'by',
@@ -17,6 +22,7 @@ const CONNECTORS = new Set([
   'not', 'except', 'any', 'every', 'each', 'within', 'few', 'couple', 'a', 'an', 'am', 'pm', 'a.m', 'p.m', "o'clock", 'oclock',
   'first', 'available', 'opening', 'openings', 'thing', 'possible', 'soon', 'as', 'ish', 'time', 'day', 'days', 'half', 'past',
   'quarter', 'either', 'maybe', 'also', 'no', 'preferably', 'ideally', 'sometime', 'anything', 'same', 'following', 'other',
+  'since', 'later', 'onwards', 'wk', 'wks', 'from', "whatever's", 'whatevers', 'whatever', 'is',
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'slot', 'appointment',
 ]);
 /** Words before a bare number that make it a time ("at 3", "after 4"). */
@@ -26,6 +32,9 @@ const NUMERIC_DATE = /^\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?$/;
 const ORDINAL = /^\d{1,2}(?:st|nd|rd|th)$/;
 const NUMBER = /^\d{1,4}$/;
 const EDGE_CONNECTORS = new Set(['and', 'or', 'but', 'a', 'an', 'the', 'of', 'to', 'on', 'in', 'at', 'by', 'not', 'also', 'maybe', 'no', 'one', 'appointment', 'slot']);
+
+/** "31st street", "5th ave": an address, not a date. */
+const STREET = /^(?:st|str|street|ave|av|avenue|rd|road|blvd|boulevard|pl|place|dr|drive|ln|lane|floor|fl|way|pkwy|parkway|ter|terrace)\.?$/;
 
 function isNumberLike(word: string | undefined): boolean {
   return word !== undefined && (NUMBER.test(word) || ORDINAL.test(word));
@@ -37,9 +46,11 @@ function isAnchor(tokens: Token[], i: number, lone: boolean): boolean {
   const previous = tokens[i - 1]?.word;
   const next = tokens[i + 1]?.word;
   if (/^(?:morning|afternoon|evening|night|day)s?$/.test(word) && previous === 'good') return false;
-  if (RELATIVE.has(word) || TOMORROW.test(word)) return true;
-  if (word === 'may') return isNumberLike(next) || isNumberLike(previous) || ['in', 'early', 'late', 'mid', 'of', 'end', 'next'].includes(previous ?? '');
+  if (RELATIVE.has(word) || TOMORROW.test(word) || HOLIDAY.test(word) || PART_OF_DAY_TYPO.test(word)) return true;
+  if (word === 'may') return isNumberLike(next) || isNumberLike(previous) || ['in', 'early', 'late', 'mid', 'of', 'end', 'next', 'since'].includes(previous ?? '');
+  if (word === 'first' && /^(?:whatever'?s|whatevers|is)$/.test(previous ?? '')) return true;
   if (weekdayNumber(word) !== undefined || monthNumber(word) !== undefined) return word.length >= 3;
+  if (ORDINAL.test(word) && STREET.test(next ?? '')) return false;
   if (NUMERIC_DATE.test(word) || ORDINAL.test(word)) return true;
   if (TIME.test(word) && !NUMBER.test(word)) return true;
   if (NUMBER.test(word)) {
@@ -55,7 +66,7 @@ function isAnchor(tokens: Token[], i: number, lone: boolean): boolean {
 }
 
 function isDateWord(word: string): boolean {
-  return CONNECTORS.has(word) || NUMBER.test(word) || TIME.test(word) || ORDINAL.test(word);
+  return CONNECTORS.has(word) || HOLIDAY_PART.has(word) || NUMBER.test(word) || TIME.test(word) || ORDINAL.test(word);
 }
 
 /**

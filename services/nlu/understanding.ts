@@ -14,7 +14,8 @@ export type Slot = 'location' | 'name' | 'dateOfBirth' | 'contact' | 'appointmen
 
 export interface Understanding {
   intent: 'book' | 'list' | 'cancel' | 'reschedule' | 'help' | 'quit' | 'restart'
-        | 'yes' | 'no' | 'other' | 'none';
+        | 'yes' | 'no' | 'other' | 'none'
+        | 'handoff';                // extension (issue 17): "can I talk to a person"
   firstName?: string; lastName?: string;
   dateOfBirth?: string;        // YYYY-MM-DD, never in the future, never more than 120 years ago
   phone?: string;              // E.164 (US default region), from libphonenumber-js

@@ -10,6 +10,8 @@ const opts = { now, timeZone: 'America/New_York' };
 const EMPTY: DatePreference = { windows: [], asap: false, past: false };
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
 
+const NAMES_A_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d[/-]\d|\d(?:st|nd|rd|th)\b|christmas|xmas|new year|thanksgiving|memorial|labou?r day|good friday|independence|july 4|mlk|luther king|presidents|juneteenth|veterans|columbus|valentine|halloween|easter|holidays/i;
+
 describe('parseDatePreference contract', () => {
   it('returns the empty result for garbage, empty and huge text', () => {
     for (const text of ['', '   ', '???', 'asdf qwer zxcv', '\u0000\uffff', '🦷🦷🦷', 'x'.repeat(10_240), 'tomorrow '.repeat(1200)]) {
@@ -31,11 +33,14 @@ describe('parseDatePreference contract', () => {
     assert.ok(Number(process.hrtime.bigint() - started) / 1e6 < 50);
   });
 
-  it('gives ISO 8601 windows with the offset of the zone, sorted, merged and within [now, horizon]', () => {
+  // Issue 17: a named calendar date ("late December", "January 20") keeps its whole window, up to a
+  // year out; the horizon bounds everything else.
+  it('gives ISO 8601 windows with the offset of the zone, sorted, merged and within [now, horizon] (a year for named dates)', () => {
     for (const c of allSuiteCases) {
       const zone = c.tz ?? DEFAULT_ZONE;
       const start = nowOf(c).getTime();
-      const horizon = DateTime.fromJSDate(nowOf(c), { zone }).plus({ days: c.horizonDays ?? 30 }).toMillis();
+      const named = NAMES_A_DATE.test(c.text);
+      const horizon = DateTime.fromJSDate(nowOf(c), { zone }).plus({ days: named && c.horizonDays === undefined ? 367 : c.horizonDays ?? 30 }).toMillis();
       const result = parseDatePreference(c.text, { now: nowOf(c), timeZone: zone, horizonDays: c.horizonDays });
       let previousEnd = -Infinity;
       for (const w of result.windows) {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { allSuiteCases, calendarCases, meaningRows, phrases, specExamples } from './suite-cases';
+import { anchoredCases, holidayCases, horizonCases, typedCases } from './suite-cases-2';
 import { caseErrors, runCase, showWindows, DEFAULT_ZONE, type DateCase } from './cases';
 
 function table(title: string, cases: DateCase[]): void {
@@ -23,4 +24,8 @@ describe('parseDatePreference', () => {
   table('meanings table', meaningRows);
   table('phrases, typos and short forms', phrases);
   table('zones, DST, evenings, month/year ends, leap days', calendarCases);
+  table('holidays', holidayCases);
+  table('named dates past the horizon, year-less dates, since', horizonCases);
+  table('anchored and open ranges', anchoredCases);
+  table('typed times, dashes, short forms, exclusions, asap', typedCases);
 });

@@ -1,6 +1,7 @@
 // The suite's own phrases (table-driven; each asserts local points inside and outside the windows).
 // Default now: Tue 2026-11-24 10:00 America/New_York; horizon 30 days → Thu Dec 24 10:00.
 import type { DateCase } from './cases';
+import { issue17Cases } from './suite-cases-2';
 
 const c = (text: string, inside: string[], outside: string[], extra: Partial<DateCase> = {}): DateCase =>
   ({ text, inside: inside.map(d), outside: outside.map(d), ...extra });
@@ -273,4 +274,4 @@ export const calendarCases: DateCase[] = [
   { text: 'in 3 weeks', horizonDays: 7, none: true },
 ];
 
-export const allSuiteCases: DateCase[] = [...specExamples, ...meaningRows, ...phrases, ...calendarCases];
+export const allSuiteCases: DateCase[] = [...specExamples, ...meaningRows, ...phrases, ...calendarCases, ...issue17Cases];

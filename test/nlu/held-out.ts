@@ -2,6 +2,7 @@
 // `npm run nlu:heldout` prints accuracy per field and over whole messages.
 import { understand } from '../../services/nlu';
 import { FIELDS, fieldMismatch, referenceContext, type Case, type Field } from './reference';
+import { scoreHeldOut2 } from './held-out-2';
 
 export const HELD_OUT: Case[] = [
   // intents
@@ -105,6 +106,7 @@ function main(): void {
   for (const field of FIELDS) console.log(`  ${field.padEnd(12)} ${percent(hits.get(field) ?? 0)}`);
   console.log(`  all fields   ${percent(whole)} (${whole}/${total} messages entirely right)`);
   if (failures.length > 0) console.log(`misses:\n${failures.join('\n')}`);
+  scoreHeldOut2(FIELDS);
 }
 
 if (require.main === module) main();

@@ -11,7 +11,7 @@ export type TypeName = keyof typeof TYPES;
 export type ProviderName = keyof typeof PROVIDERS;
 export type LocationName = keyof typeof LOCATIONS;
 
-const toList = (record: Record<string, number>): { id: number; name: string }[] =>
+export const toList = (record: Record<string, number>): { id: number; name: string }[] =>
   Object.entries(record).map(([name, id]) => ({ id, name }));
 
 /** Tue 2026-11-24 10:00 in New York. */

@@ -9,6 +9,7 @@ const ASAP =
   '(?:the\\s+)?earliest(?:\\s+(?:available|possible|opening|appointment|slot|time|date|you\\s+have))?|' +
   '(?:the\\s+)?first\\s+(?:available|availability|opening|open\\s+slot|open|slot|appointment|free\\s+slot)|' +
   '(?:the\\s+)?next\\s+(?:available|opening|open\\s+slot|free\\s+slot)|soonest|(?:the\\s+)?sooner\\s+the\\s+better|' +
+  'what(?:ever)?\'?s\\s+(?:first|soonest|earliest)|whatever\\s+is\\s+(?:first|soonest|earliest)|whichever\\s+is\\s+(?:first|soonest|earliest)|' +
   'right\\s+away|right\\s+now|urgent(?:ly)?|emergency|immediately|straight\\s+away';
 const ANYTIME =
   'whenever|any\\s*time|anytime|any\\s+day|any\\s+date|i\'?m\\s+flexible|flexible|doesn\'?t\\s+matter|no\\s+preference|all\\s+day|whatever\\s+works';

@@ -17,8 +17,10 @@ export const monthPeriodParser: Parser = {
     const which = (match[2] ?? '').toLowerCase();
     const base = today(context);
     let first = base.startOf('month');
+    // chrono reads "December"; "since May" (a symptom's history) is ours, as "may" alone is a verb.
+    const since = match[3] !== undefined && !part ? /\bsince\s+$/.exec(context.text.slice(0, match.index ?? 0).toLowerCase()) : null;
     if (match[3] !== undefined) {
-      if (!part || part === 'sometime' || part.startsWith('any')) return null; // chrono reads "December"
+      if ((!part && !since) || part === 'sometime' || part.startsWith('any')) return null;
       const month = monthOf(match[3]);
       if (month === undefined) return null;
       first = first.set({ month });
@@ -36,7 +38,9 @@ export const monthPeriodParser: Parser = {
     if (/^(early|beginning of|start of)$/.test(part)) [from, to] = [first, first.plus({ days: 9 })];
     else if (/^(mid|middle of)$/.test(part)) [from, to] = [first.plus({ days: 10 }), first.plus({ days: 19 })];
     else if (/^(late|end of|towards? the end of)$/.test(part)) [from, to] = [first.plus({ days: 20 }), last];
-    const result = context.createParsingResult(match.index ?? 0, match[0], dayComponents(from), dayComponents(to));
+    // "since May" keeps its cue in the text (chrono drops a lone "may" as the verb).
+    const lead = since ? context.text.slice((match.index ?? 0) - since[0].length, match.index) : '';
+    const result = context.createParsingResult((match.index ?? 0) - lead.length, lead + match[0], dayComponents(from), dayComponents(to));
     return result.addTag(TAG.period).addTag(TAG.month);
   },
 };

@@ -25,23 +25,37 @@ const PARTS: [RegExp, number, number][] = [
   [/^(evening|night|tonight|after work)/, 17 * H, 20 * H],
 ];
 
+// Typed short and misspelled: "aft", "aftenoon", "aftrnoon", "mornin", "morn", "eve", "evng", "nite".
+const MORNING = 'mornings?|mornin[g\']?s?|morn|mornig|moring|mroning';
+const AFTERNOON = 'afternoons?|aft(?:er|e|r)?n(?:oo|o|ooo)ns?|aftn|aft|arvo';
+const EVENING = 'evenings?|evenin[g\']?|evng|eve|nights?|nite';
 const PART_WORDS =
-  'first\\s+thing(?:\\s+in\\s+the\\s+morning)?|(?:early|late|mid-?)\\s?(?:mornings?|afternoons?|evenings?)|mornings?|afternoons?|evenings?|nights?|' +
-  'lunch\\s*time|lunch\\s+hour|lunch|midday|mid-day|noon|end\\s+of\\s+(?:the\\s+)?day|after\\s+school|after\\s+work|before\\s+work|tonight|' +
+  `first\\s+thing(?:\\s+in\\s+the\\s+morning)?|(?:early|late|mid-?)\\s?(?:${MORNING}|${AFTERNOON}|${EVENING})|${MORNING}|${AFTERNOON}|${EVENING}|` +
+  'lunch\\s*time|lunch\\s+hour|lunch|midday|mid-day|noon(?:-?ish)?|end\\s+of\\s+(?:the\\s+)?day|after\\s+school|after\\s+work|before\\s+work|tonight|' +
   'a\\.m\\.?|p\\.m\\.?|am|pm';
 
 // "am"/"pm" alone are parts of day only right after a day word ("wed am"); elsewhere "am" is a verb.
-const DAY_BEFORE = new RegExp(`(?:${WEEKDAY_PATTERN}|today|tomorrow|tmrw|tmr|tomorow|tommorow)\\.?\\s*$`, 'i');
+const DAY_BEFORE = new RegExp(`(?:${WEEKDAY_PATTERN}|today|tomorrow|tmrw|tmr|tomorow|tommorow|\\d{1,2}/\\d{1,2})\\.?\\s*$`, 'i');
 
 // Compiled once: chrono asks for the pattern on every parse.
 const PARTSOFDAY_PATTERN_RE = bounded(`(?:(this|in\\s+the|during\\s+the|over|at)\\s+)?(${PART_WORDS})`);
+
+/** "early aftrnoon" → "early afternoon": the spelling the PARTS table knows (plural kept). */
+function canonical(words: string): string {
+  const plural = /s$/.test(words) && !/(?:^|\s)(?:eve|aft|morn|nite)$/.test(words) ? 's' : '';
+  return words
+    .replace(/\b(?:mornin[g']?s?|morn|mornig|moring|mroning)$/, `morning${plural}`)
+    .replace(/\b(?:aft(?:er|e|r)?n(?:oo|o|ooo)ns?|aftn|aft|arvo)$/, `afternoon${plural}`)
+    .replace(/\b(?:evenin[g']?s?|evng|eve|nite)$/, `evening${plural}`)
+    .replace(/^noon-?ish$/, 'noon');
+}
 
 export const partsOfDayParser: Parser = {
   pattern: () => PARTSOFDAY_PATTERN_RE,
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const index = match.index ?? 0;
     const lead = (match[1] ?? '').toLowerCase();
-    const words = (match[2] ?? '').toLowerCase().replace(/\s+/g, ' ');
+    const words = canonical((match[2] ?? '').toLowerCase().replace(/\s+/g, ' '));
     if (/^(a\.?m\.?|p\.?m\.?)$/.test(words) && (lead !== '' ? lead !== 'in the' : !DAY_BEFORE.test(context.text.slice(0, index)))) {
       return null;
     }

@@ -1,4 +1,5 @@
-// "at 3", "around 2:30", "after 4", "before 11", "between 1 and 3", "from 9 to 11", "3ish".
+// "at 3", "around 2:30", "after 4", "before 11", "between 1 and 3", "from 9 to 11", "3ish",
+// "mon 9-11", "8.30".
 // Chrono's ENTimeExpressionParser drops the qualifier word (and will not read a bare "3"), so we
 // extract hour, minute and the qualifier; the bare-hour refiner then turns them into a window.
 import type { Parser, ParsingContext } from 'chrono-node';
@@ -43,7 +44,11 @@ const TIMEQUALIFIER_PATTERN_RE = bounded(
         `|(?:(${AROUND}|${AFTER}|${BEFORE}|${AT})\\s+(?:${TIME}))` +
         `|(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?\\s*-?ish)` +
         // "wed 9", "tomorrow 4:30": a bare clock number right after a day word.
-        `|(?<=(?:${WEEKDAY_PATTERN}|today|tomorrow|tmrw|tmr|tomorow)\\.?,?\\s+)(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?(?![\\d/:.-]|\\s*(?:st|nd|rd|th)\\b|\\s*${MONTH_PATTERN})`,
+        `|(?<=(?:${WEEKDAY_PATTERN}|today|tomorrow|tmrw|tmr|tomorow)\\.?,?\\s+)(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?(?![\\d/:.-]|\\s*(?:st|nd|rd|th)\\b|\\s*${MONTH_PATTERN})` +
+        // "mon 9-11", "tues 2-4": a range of clock hours right after a day word.
+        `|(?<=(?:${WEEKDAY_PATTERN}|today|tomorrow|tmrw|tmr|tomorow)\\.?,?\\s+)(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?\\s*(?:-|–|to)\\s*(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?(?![\\d/:.-])` +
+        // "8.30", "10.15 tomorrow": a clock time written with a dot (not "3.4.1990", not "1.5").
+        `|(?<![\\d.])(\\d{1,2})\\.([0-5]\\d)\\s*(a\\.?m\\.?|p\\.?m\\.?)?(?![\\d.]|\\.\\d)`,
     );
 
 export const timeQualifierParser: Parser = {
@@ -71,9 +76,18 @@ export const timeQualifierParser: Parser = {
     } else if (match[15] !== undefined) {
       kind = 'around';
       start = readTime(match[15], match[16], match[17]);
-    } else {
+    } else if (match[19] !== undefined) {
       kind = 'at';
       start = readTime(match[19], match[20], match[21]); // match[18] is the day word in the lookbehind
+    } else if (match[24] !== undefined) {
+      kind = 'between'; // match[22] is the month in a lookahead, match[23] the day word in the lookbehind
+      start = readTime(match[24], match[25], match[26]);
+      end = readTime(match[27], match[28], match[29]);
+      if (!end) return null;
+    } else {
+      kind = 'at';
+      start = readTime(match[30], match[31], match[32]);
+      if (start && start.hour > 12 && start.meridiem === undefined) return null;
     }
     if (!start) return null;
     const result = context.createParsingResult(index, match[0], start, end ?? undefined);

@@ -10,7 +10,7 @@ const PART = '(early|earlier|beginning\\s+of|start\\s+of|later|late|end\\s+of|th
 const WHICH = '(this|next|nxt|nex|the\\s+following|following|coming|the|the\\s+coming|last|past|previous|the\\s+past)';
 
 // Compiled once: chrono asks for the pattern on every parse.
-const WEEKPERIOD_PATTERN_RE = bounded(`(?:${PART}\\s+(?:in\\s+)?)?(?:${WHICH}\\s+)?(week\\s*end|weekend|week)(\\s+after\\s+next)?|(later\\s+in\\s+the\\s+week)`);
+const WEEKPERIOD_PATTERN_RE = bounded(`(?:${PART}\\s+(?:in\\s+)?)?(?:${WHICH}\\s+)?(week\\s*end|weekend|wkend|week|wk)(\\s+after\\s+next)?|(later\\s+in\\s+the\\s+week)`);
 
 export const weekPeriodParser: Parser = {
   pattern: () => WEEKPERIOD_PATTERN_RE,
