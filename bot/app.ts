@@ -4,7 +4,7 @@ import { ConversationState } from 'botbuilder';
 import type { Server } from 'restify';
 import { MainDialog } from '../dialogs/main-dialog';
 import type { ConversationData } from '../dialogs/conversation-data';
-import { startSandbox, type RunningSandbox } from '../sandbox';
+import type { RunningSandbox } from '../sandbox';
 import { BookingService } from '../services/booking';
 import { systemClock, type Clock } from '../services/clock';
 import type { AppConfig } from '../services/config';
@@ -78,6 +78,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   let sandbox: RunningSandbox | undefined;
   let baseUrl = config.nexhealth.baseUrl;
   if (config.nexhealth.mode === 'sandbox' && !baseUrl) {
+    // Loaded only in sandbox mode: a bot on a real API key never loads the fake.
+    const { startSandbox } = await import('../sandbox');
     sandbox = await startSandbox({ port: config.nexhealth.sandboxPort, insertionDelayMs: config.nexhealth.sandboxInsertionDelayMs, clock, logger: logger.child({ part: 'sandbox' }) });
     baseUrl = sandbox.url;
   }

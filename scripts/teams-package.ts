@@ -4,7 +4,7 @@
 // the drawn default icons.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PLACEHOLDER_BOT_ID, buildTeamsPackage } from '../bot/channels/teams/app-package';
+import { PLACEHOLDER_BOT_ID, buildTeamsPackage } from './teams/app-package';
 
 const root = path.resolve(__dirname, '..');
 

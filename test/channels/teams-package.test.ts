@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import JSZip from 'jszip';
-import { buildTeamsPackage } from '../../bot/channels/teams/app-package';
-import { encodePng, readPngInfo } from '../../bot/channels/teams/png';
+import { buildTeamsPackage } from '../../scripts/teams/app-package';
+import { encodePng, readPngInfo } from '../../scripts/teams/png';
 
 const root = path.resolve(__dirname, '../..');
 const APP_ID = '3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b';
