@@ -61,12 +61,15 @@ export function storageWritable(storage: Storage, instance: string): ReadinessCh
 }
 
 export function registerHealthRoutes(server: Server, readiness: Readiness): void {
-  server.get('/healthz', (_req, res, next) => {
-    res.send(200, { ok: true });
-    next();
-  });
-  server.get('/readyz', async (_req, res) => {
-    const report = await readiness.report();
-    res.send(report.ready ? 200 : 503, report);
-  });
+  // HEAD as well: some load balancers probe with it.
+  for (const method of ['get', 'head'] as const) {
+    server[method]('/healthz', (_req, res, next) => {
+      res.send(200, { ok: true });
+      next();
+    });
+    server[method]('/readyz', async (_req, res) => {
+      const report = await readiness.report();
+      res.send(report.ready ? 200 : 503, report);
+    });
+  }
 }

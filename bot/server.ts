@@ -2,11 +2,12 @@
 // Health, channels and the webhook route register their own routes on it (bot/app.ts).
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import pino from 'pino';
 import restify, { type Request, type Server } from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { incomingActivity, type IncomingActivity } from './http/activity-schema';
 import { hardenServer, type HttpLimits } from './http/harden-server';
-import { KeyedRateLimiter, LIMITS } from './http/rate-limiter';
+import { KeyedRateLimiter, LIMITS, addressKey } from './http/rate-limiter';
 import { readBody } from './http/read-body';
 
 /** A channel in this process (the local Direct Line) proves itself with this header. */
@@ -34,14 +35,18 @@ export interface ServerOptions {
 }
 
 export function createServer(adapter: CloudAdapter, options: ServerOptions): Server {
-  const server = restify.createServer({ name: 'booking-bot', handleUncaughtExceptions: false });
+  // restify's own logger would write whole requests (headers, tokens) on a formatter error: off.
+  // restify 11 takes a pino logger; its type definitions still describe bunyan's.
+  const silent = pino({ level: 'silent' }) as unknown as restify.ServerOptions['log'];
+  const server = restify.createServer({ name: 'booking-bot', handleUncaughtExceptions: false, log: silent });
   hardenServer(server, options.limits, { https: options.https });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   const perAddress = new KeyedRateLimiter(LIMITS.address);
 
   server.post('/api/messages', readBody({ kind: 'json', maxBytes: MAX_ACTIVITY_BYTES }), async (req, res) => {
-    const unauthenticated = !req.headers.authorization && !carriesKey(req.headers, options.access.localChannelKey);
-    if (unauthenticated && !perAddress.allow(req.socket.remoteAddress ?? '')) {
+    // Without an app id nothing checks an Authorization header, so it exempts nobody.
+    const unauthenticated = (!options.access.appId || !req.headers.authorization) && !carriesKey(req.headers, options.access.localChannelKey);
+    if (unauthenticated && !perAddress.allow(addressKey(req.socket.remoteAddress))) {
       res.send(429, { error: 'Too many requests. Please slow down.' });
       return;
     }
@@ -72,7 +77,8 @@ export function mayPost(req: Request, activity: IncomingActivity, access: Messag
   }
   if (!isLoopback(req.socket.remoteAddress) || isForwarded(req.headers)) return false;
   const serviceUrl = new URL(activity.serviceUrl);
-  return isLoopbackHost(serviceUrl.hostname) && Number(serviceUrl.port || 80) !== access.ownPort();
+  const port = Number(serviceUrl.port || (serviceUrl.protocol === 'https:' ? 443 : 80));
+  return isLoopbackHost(serviceUrl.hostname) && port !== access.ownPort();
 }
 
 export function carriesKey(headers: IncomingHttpHeaders, key: string): boolean {

@@ -17,7 +17,8 @@ export const incomingActivity = z.looseObject({
   conversation: z.looseObject({ id: z.string().min(1).max(1_024) }),
   from: account,
   recipient: account.optional(),
-  text: z.string().max(16_000).optional(),
+  // No cap here: a long message gets the bot's friendly "too long" answer, not a 400 (the body limit bounds it).
+  text: z.string().optional(),
   locale: z.string().max(64).optional(),
 });
 

@@ -43,7 +43,9 @@ export function hardenServer(server: Server, limits: HttpLimits, options: { http
   http.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   // Node checks the two timeouts on this interval (30 s by default); read when the server listens.
   http.connectionsCheckingInterval = Math.min(1_000, limits.headersTimeoutMs);
-  http.maxHeadersCount = 100;
+  // Every header is read (Node's default drops those past the 2,000th, which could hide a proxy's
+  // X-Forwarded-For from the "unproxied" checks); their total size is bounded at 16 KB (431).
+  http.maxHeadersCount = 0;
 
   server.pre((req, res, next) => {
     res.setHeader('x-content-type-options', 'nosniff');

@@ -31,14 +31,26 @@ export class KeyedRateLimiter {
   }
 }
 
+/**
+ * The key of a client's address: IPv4 as it is, IPv6 by its /64 (one customer's network; an
+ * attacker holding a /64 must not get a fresh bucket per address).
+ */
+export function addressKey(address: string | undefined): string {
+  if (!address) return 'unknown';
+  if (address.startsWith('::ffff:') || !address.includes(':')) return address.replace(/^::ffff:/, '');
+  const [head, tail = ''] = address.split('::');
+  const groups = head.split(':').filter(Boolean);
+  const fill = 8 - groups.length - tail.split(':').filter(Boolean).length;
+  const full = [...groups, ...Array(Math.max(0, fill)).fill('0'), ...tail.split(':').filter(Boolean)];
+  return `${full.slice(0, 4).map((group) => group.toLowerCase()).join(':')}::/64`;
+}
+
 /** The limits the bot applies (README: "Limits"). */
 export const LIMITS = {
   /** Messages into one conversation: a fast typist sends a few at once, nobody sends 300. */
   conversation: { burst: 10, perSecond: 1 },
   /** Requests from one address without Bot Framework credentials. */
   address: { burst: 120, perSecond: 4 },
-  /** New Direct Line conversations from one address (a page load opens one). */
-  newConversations: { burst: 20, perSecond: 1 },
   /** "Slow down" said at most once in this long per conversation. */
   slowDownNotice: { burst: 1, perSecond: 1 / 30 },
 } satisfies Record<string, RateLimit>;

@@ -82,13 +82,31 @@ function collect(req: Request, maxBytes: number, done: (outcome: Collected) => v
   req.once('error', () => settle({ kind: 'aborted' }));
 }
 
+/** Deeper than any activity or card; deeper JSON breaks serialising it again later. */
+const MAX_JSON_DEPTH = 64;
+
 function parse(text: string, kind: BodyKind): unknown {
   if (kind === 'form') return Object.fromEntries(new URLSearchParams(text));
   try {
-    return JSON.parse(text) as unknown;
+    const parsed = JSON.parse(text) as unknown;
+    return depthOf(parsed) <= MAX_JSON_DEPTH ? parsed : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** How deeply objects and arrays nest (iteratively: a deep value must not overflow the stack). */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 1]];
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop() as [unknown, number];
+    if (typeof current !== 'object' || current === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_JSON_DEPTH) return deepest;
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 export function refuse(req: Request, res: Response, next: Next, status: number, message: string): void {

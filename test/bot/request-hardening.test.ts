@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { IncomingHttpHeaders } from 'node:http';
 import { MemoryStorage } from 'botbuilder';
 import type { Request } from 'restify';
-import { KeyedRateLimiter } from '../../bot/http/rate-limiter';
+import { KeyedRateLimiter, addressKey } from '../../bot/http/rate-limiter';
 import { LOCAL_CHANNEL_HEADER, mayPost, type MessagesAccess } from '../../bot/server';
 import { pageSecurityHeaders } from '../../bot/webchat/page-security';
 import { ConfigError, loadConfig } from '../../services/config';
@@ -34,6 +34,8 @@ describe('who may post to /api/messages without Bot Framework credentials', () =
   });
 
   it('never a serviceUrl elsewhere (the bot would send its replies there) or the bot itself', () => {
+    const onHttps = { ...access, ownPort: () => 443 };
+    assert.equal(mayPost(request('127.0.0.1'), activity('https://localhost/directline'), onHttps), false, 'https without a port is 443');
     for (const serviceUrl of ['https://attacker.example.com', 'http://192.0.2.10:8080', 'http://localhost:3978/directline', 'http://127.0.0.1:3978']) {
       assert.equal(mayPost(request('127.0.0.1'), activity(serviceUrl), access), false, serviceUrl);
     }
@@ -68,6 +70,17 @@ describe('KeyedRateLimiter', () => {
     limiter.allow('c');
     assert.equal(limiter.allow('a'), true, 'the oldest key was forgotten');
     assert.equal(limiter.allow('c'), false);
+  });
+});
+
+describe('addressKey', () => {
+  it('keys IPv4 as it is and IPv6 by its /64, so a network cannot rotate addresses past a limit', () => {
+    assert.equal(addressKey('203.0.113.9'), '203.0.113.9');
+    assert.equal(addressKey('::ffff:203.0.113.9'), '203.0.113.9');
+    assert.equal(addressKey('2001:db8:1:2:aaaa::1'), addressKey('2001:db8:1:2:bbbb:cccc:dddd:eeee'));
+    assert.notEqual(addressKey('2001:db8:1:2::1'), addressKey('2001:db8:1:3::1'));
+    assert.equal(addressKey('2001:db8::1'), '2001:db8:0:0::/64');
+    assert.equal(addressKey(undefined), 'unknown');
   });
 });
 

@@ -26,7 +26,7 @@ describe('local Direct Line conversation store', () => {
 
   it('drops a conversation idle for longer than the limit and ends its streams', () => {
     const clock = new ManualClock(new Date('2026-11-24T15:00:00Z'));
-    const store = new ConversationStore(clock, { maxConversations: 10, maxActivitiesPerConversation: 10, maxIdleMs: 2 * HOUR });
+    const store = new ConversationStore(clock, { maxConversations: 10, maxActivitiesPerConversation: 10, maxBytesPerConversation: 1_000_000, maxIdleMs: 2 * HOUR });
     const idle = store.create('dl_a');
     const active = store.create('dl_b');
     let ended = 0;
@@ -42,7 +42,7 @@ describe('local Direct Line conversation store', () => {
   });
 
   it('keeps only the latest activities of a conversation', () => {
-    const store = new ConversationStore(new ManualClock(new Date()), { maxConversations: 10, maxActivitiesPerConversation: 3, maxIdleMs: HOUR });
+    const store = new ConversationStore(new ManualClock(new Date()), { maxConversations: 10, maxActivitiesPerConversation: 3, maxBytesPerConversation: 1_000_000, maxIdleMs: HOUR });
     const { id } = store.create('dl_user');
     for (const text of ['1', '2', '3', '4', '5']) store.append(id, message(text));
     const all = store.since(id, undefined);
@@ -50,9 +50,19 @@ describe('local Direct Line conversation store', () => {
     assert.equal(all?.watermark, '5');
   });
 
+  it('keeps at most its byte budget of a conversation (big activities push the oldest out)', () => {
+    const store = new ConversationStore(new ManualClock(new Date()), { maxConversations: 10, maxActivitiesPerConversation: 500, maxBytesPerConversation: 3_000, maxIdleMs: HOUR });
+    const { id } = store.create('dl_user');
+    for (const text of ['a', 'b', 'c', 'd']) store.append(id, message(text.repeat(1_000)));
+    assert.deepEqual(store.since(id, undefined)?.activities.map((activity) => activity.text?.[0]), ['c', 'd']);
+    store.remove(id, store.since(id, undefined)?.activities[0]?.id ?? '');
+    store.append(id, message('e'.repeat(1_000)));
+    assert.deepEqual(store.since(id, undefined)?.activities.map((activity) => activity.text?.[0]), ['d', 'e'], 'a removal frees its share');
+  });
+
   it('evicts the least recently used conversation at the cap', () => {
     const clock = new ManualClock(new Date('2026-11-24T15:00:00Z'));
-    const store = new ConversationStore(clock, { maxConversations: 2, maxActivitiesPerConversation: 10, maxIdleMs: HOUR });
+    const store = new ConversationStore(clock, { maxConversations: 2, maxActivitiesPerConversation: 10, maxBytesPerConversation: 1_000_000, maxIdleMs: HOUR });
     const first = store.create('dl_1');
     clock.advance(1000);
     const second = store.create('dl_2');

@@ -120,6 +120,37 @@ describe('hostile traffic: every route refuses what it must, and the process sta
     }
   });
 
+  it('header, upgrade and nesting tricks: answered, closed, never trusted', async () => {
+    // An upgrade to anything but the chat stream is answered and its socket closed.
+    for (const head of ['GET /healthz HTTP/1.1\r\nHost: x\r\nUpgrade: foo\r\nConnection: Upgrade\r\n\r\n', 'GET /v3/directline/conversations/%ZZ/stream?t=x HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n']) {
+      const { answer, closedMs } = await rawExchange(bot.port, head);
+      assert.match(answer, /^HTTP\/1\.1 4\d\d /, answer);
+      assert.ok(closedMs < 2_000, `closed after ${closedMs} ms`);
+    }
+    // A proxy header past the hundredth still counts.
+    const complete = { type: 'message', text: 'hi', channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9', conversation: { id: 'proxied' }, from: { id: 'u' } };
+    for (const count of [97, 120]) {
+      const filler = Object.fromEntries(Array.from({ length: count }, (_, index) => [`x-filler-${index}`, 'v']));
+      for (const path of ['/metrics', '/api/messages']) {
+        const answer = await attempt({ name: path, path, method: path === '/metrics' ? 'GET' : 'POST' }, { headers: { 'content-type': 'application/json', ...filler, 'x-forwarded-for': '203.0.113.9' }, body: path === '/metrics' ? undefined : JSON.stringify(complete) }, `${path} behind ${count} headers`);
+        assert.equal(answer.status, 401, `${path} behind ${count} headers`);
+      }
+    }
+    // A message nested 10,000 deep is refused, and the conversation stays readable.
+    const nested = `{"type":"message","text":"hi","a":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    const refused = await attempt({ name: 'nested', path: chat.activitiesPath, headers: chat.auth() }, { headers: { 'content-type': 'application/json' }, body: nested }, 'nested post');
+    assert.equal(refused.status, 400);
+    assert.equal((await send(bot.url, { method: 'GET', path: chat.activitiesPath, headers: chat.auth() })).status, 200);
+    // A made-up Host is not echoed into the stream URL.
+    const started = await send(bot.url, { path: '/v3/directline/conversations', headers: { ...chat.auth(), host: 'evil.example"><script>' } });
+    assert.doesNotMatch(started.text, /evil\.example|<script>/);
+    // Without an app id an Authorization header exempts nobody from the per-address limit.
+    const statuses = await Promise.all(Array.from({ length: 150 }, () => send(bot.url, { path: '/api/messages', headers: { 'content-type': 'application/json', authorization: 'Bearer made-up' }, body: '{}' }).then((answer) => answer.status)));
+    tried += 150;
+    assert.ok(statuses.includes(429), 'a bogus bearer is limited too');
+    assert.equal((await send(bot.url, { method: 'HEAD', path: '/healthz' })).status, 200, 'HEAD probes work');
+  });
+
   it('cuts off slow clients: dribbled headers and dribbled bodies', async () => {
     const started = Date.now();
     const slow = [
@@ -192,6 +223,19 @@ describe('hostile traffic: every route refuses what it must, and the process sta
     assert.doesNotMatch(bot.stderr(), /Error|uncaught/i);
   });
 });
+
+/** Writes `text` at once; the server's answer and how long until it closed the connection. */
+function rawExchange(port: number, text: string): Promise<{ answer: string; closedMs: number }> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const socket = connect(port, '127.0.0.1', () => socket.write(text));
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => { answer += chunk.toString('utf8'); });
+    socket.on('error', () => undefined);
+    socket.on('close', () => resolve({ answer, closedMs: Date.now() - started }));
+    setTimeout(() => socket.destroy(), 5_000).unref();
+  });
+}
 
 /** Sends `text` a byte at a time, every `everyMs`; resolves with how long until the server closed. */
 function dribble(port: number, text: string, everyMs = 150): Promise<number> {

@@ -31,7 +31,9 @@ export interface DirectLineConversation {
 
 interface Entry {
   conversation: DirectLineConversation;
-  activities: { seq: number; activity: StoredActivity }[];
+  activities: { seq: number; activity: StoredActivity; bytes: number }[];
+  /** What the kept activities weigh, serialised. */
+  bytes: number;
   lastSeq: number;
   lastActiveMs: number;
   listeners: Set<StreamListener>;
@@ -40,12 +42,15 @@ interface Entry {
 export interface ConversationStoreLimits {
   maxConversations: number;
   maxActivitiesPerConversation: number;
+  /** What one conversation may keep, serialised: the oldest activities go first beyond it. */
+  maxBytesPerConversation: number;
   maxIdleMs: number;
 }
 
 export const defaultLimits: ConversationStoreLimits = {
   maxConversations: 1_000,
   maxActivitiesPerConversation: 500,
+  maxBytesPerConversation: 1024 * 1024,
   maxIdleMs: 6 * 60 * 60 * 1000,
 };
 
@@ -62,7 +67,7 @@ export class ConversationStore {
     this.sweep();
     while (this.entries.size >= this.limits.maxConversations) this.evictLeastRecent();
     const conversation: DirectLineConversation = { id: randomBytes(16).toString('hex'), userId, started: false, turns: Promise.resolve() };
-    this.entries.set(conversation.id, { conversation, activities: [], lastSeq: 0, lastActiveMs: this.nowMs(), listeners: new Set() });
+    this.entries.set(conversation.id, { conversation, activities: [], bytes: 0, lastSeq: 0, lastActiveMs: this.nowMs(), listeners: new Set() });
     return conversation;
   }
 
@@ -78,8 +83,12 @@ export class ConversationStore {
     if (!entry) return undefined;
     const seq = ++entry.lastSeq;
     const stored: StoredActivity = { ...activity, id: activity.id ?? activityId(conversationId, seq) };
-    entry.activities.push({ seq, activity: stored });
-    if (entry.activities.length > this.limits.maxActivitiesPerConversation) entry.activities.shift();
+    const bytes = Buffer.byteLength(JSON.stringify(stored));
+    entry.activities.push({ seq, activity: stored, bytes });
+    entry.bytes += bytes;
+    while (entry.activities.length > 1 && (entry.activities.length > this.limits.maxActivitiesPerConversation || entry.bytes > this.limits.maxBytesPerConversation)) {
+      entry.bytes -= entry.activities.shift()?.bytes ?? 0;
+    }
     entry.lastActiveMs = this.nowMs();
     const set: ActivitySet = { activities: [stored], watermark: String(seq) };
     for (const listener of entry.listeners) listener.deliver(set);
@@ -97,7 +106,7 @@ export class ConversationStore {
     const entry = this.live(conversationId);
     const index = entry?.activities.findIndex((stored) => stored.activity.id === id) ?? -1;
     if (!entry || index < 0) return false;
-    entry.activities.splice(index, 1);
+    entry.bytes -= entry.activities.splice(index, 1)[0]?.bytes ?? 0;
     return true;
   }
 

@@ -7,7 +7,7 @@ import type { DirectLineConversation } from './conversation-store';
 import { bearerToken } from './direct-line-tokens';
 import type { LocalDirectLine, TokenGrant } from './local-direct-line';
 import { readBody } from '../../http/read-body';
-import { KeyedRateLimiter, LIMITS } from '../../http/rate-limiter';
+import { KeyedRateLimiter, LIMITS, addressKey } from '../../http/rate-limiter';
 import { isActivity, paramOf, queryOf } from './request-parts';
 
 export const API_PATH = '/v3/directline';
@@ -37,7 +37,7 @@ export function defaultDirectLineLimits(now: () => number): DirectLineLimits {
 
 export function registerDirectLineRoutes(server: Server, directLine: LocalDirectLine, limits: DirectLineLimits): void {
   server.post(`${API_PATH}/tokens/generate`, smallBody, async (req, res) => {
-    if (!limits.newConversations.allow(req.socket.remoteAddress ?? 'unknown')) {
+    if (!limits.newConversations.allow(addressKey(req.socket.remoteAddress))) {
       res.send(429, directLineError('TooManyRequests', 'Too many new conversations from this address; try again in a minute.'));
       return;
     }
@@ -76,7 +76,7 @@ export function registerDirectLineRoutes(server: Server, directLine: LocalDirect
       res.send(400, directLineError('BadArgument', 'An activity with a type is required.'));
       return;
     }
-    if (!limits.postsPerConversation.allow(conversation.id) || !limits.postsPerAddress.allow(req.socket.remoteAddress ?? 'unknown')) {
+    if (!limits.postsPerConversation.allow(conversation.id) || !limits.postsPerAddress.allow(addressKey(req.socket.remoteAddress))) {
       // Web Chat shows the send as failed; the chat says why, once in a while.
       if (limits.slowDownNotices.allow(conversation.id)) directLine.notice(conversation, messages.slowDown);
       res.send(429, directLineError('TooManyRequests', messages.slowDown));
@@ -126,7 +126,8 @@ function authorize(directLine: LocalDirectLine, req: Request, res: Response, con
 /** The stream's address as the client reached us (behind a tunnel too), token in the query. */
 function streamUrl(headers: IncomingHttpHeaders, grant: TokenGrant, watermark: string | undefined, directLine: LocalDirectLine): string {
   const secure = headers['x-forwarded-proto'] === 'https';
-  const host = headers.host ?? new URL(directLine.serviceUrl()).host;
+  // Only a well-formed host[:port] is echoed into the URL; anything else gets the bot's own.
+  const host = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i.test(headers.host ?? '') ? headers.host : new URL(directLine.serviceUrl()).host;
   const query = new URLSearchParams({ t: grant.token });
   if (watermark) query.set('watermark', watermark);
   return `${secure ? 'wss' : 'ws'}://${host}${API_PATH}/conversations/${encodeURIComponent(grant.conversationId)}/stream?${query.toString()}`;

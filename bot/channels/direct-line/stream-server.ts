@@ -33,15 +33,19 @@ export class StreamServer {
   }
 
   private upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(request.url ?? '/', 'http://local');
-    const match = STREAM_PATH.exec(url.pathname);
-    if (!match) {
-      // Another route may own this upgrade; with nobody else listening, refuse it.
-      if (this.http.listenerCount('upgrade') === 1) refuse(socket, 404, 'Not Found');
-      return;
+    socket.on('error', () => socket.destroy());
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://local');
+    } catch {
+      return refuse(socket, 400, 'Bad Request');
     }
+    const match = STREAM_PATH.exec(url.pathname);
+    // The stream is the bot's only upgrade: any other is answered and closed, never left open.
+    if (!match) return refuse(socket, 404, 'Not Found');
+    const conversationId = decodedOrUndefined(match[1]);
+    if (conversationId === undefined) return refuse(socket, 400, 'Bad Request');
     const check = this.directLine.tokens.verify(url.searchParams.get('t') ?? undefined);
-    const conversationId = decodeURIComponent(match[1]);
     if (!check.ok) return refuse(socket, check.reason === 'expired' ? 403 : 401, check.reason === 'expired' ? 'Forbidden' : 'Unauthorized');
     if (check.grant.conversationId !== conversationId) return refuse(socket, 403, 'Forbidden');
     if (!this.directLine.store.get(conversationId)) return refuse(socket, 404, 'Not Found');
@@ -79,5 +83,13 @@ export class StreamServer {
 }
 
 function refuse(socket: Duplex, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
+}
+
+function decodedOrUndefined(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }
