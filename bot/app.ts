@@ -1,39 +1,39 @@
 // The composition root: builds every part from the validated configuration and wires them by
 // constructor. `npm start` and the end-to-end tests both start the bot through here.
-import { ConversationState } from 'botbuilder';
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'restify';
 import { MainDialog } from '../dialogs/main-dialog';
 import type { ConversationData } from '../dialogs/conversation-data';
+import type { AppointmentRequestListener } from '../dialogs/dialog-services';
 import type { RunningSandbox } from '../sandbox';
 import { BookingService } from '../services/booking';
 import { systemClock, type Clock } from '../services/clock';
 import type { AppConfig } from '../services/config';
-import { createLogger } from '../services/logger';
-import { NexHealthClient } from '../services/nexhealth';
-import { ExpiringStorage } from '../services/storage';
-import type { AppointmentRequestListener } from '../dialogs/dialog-services';
-import type { Logger } from '../services/logger';
-import { InsertionOutcomes, PendingAppointmentStore, ensureWebhookRegistration, readWebhookRegistration } from '../services/notify';
-import { createAdapter, describeError, type LocalChannelSigning } from './adapter';
+import { createLogger, type Logger } from '../services/logger';
+import { Metrics, countingAnswers } from '../services/metrics';
+import type { NexHealthClient } from '../services/nexhealth';
+import { InsertionOutcomes, PendingAppointmentStore } from '../services/notify';
+import { createAdapter, type LocalChannelSigning } from './adapter';
 import { AppointmentRequests } from './appointment-requests';
-import { ConversationLocks } from './conversation-locks';
-import { ProactiveInsertionNotifier } from './insertion-notifier';
-import { WEBHOOK_PATH, registerWebhookRoute } from './webhook-route';
+import { BookingBot } from './booking-bot';
 import { directLineChannel } from './channels/direct-line';
+import { SERVICE_PATH } from './channels/direct-line/local-direct-line';
 import { twilioSmsChannel } from './channels/twilio';
-import { ProactiveAdapters, type BotRuntime, type ChannelRoutes } from './runtime';
-import { BookingBot, DIALOG_STATE_PROPERTY } from './booking-bot';
-import { ReplyRenderer } from './rendering/reply-renderer';
-import { randomBytes } from 'node:crypto';
-import { LOCAL_CHANNEL_HEADER, createServer, listen } from './server';
+import { CONVERSATION_DATA_PROPERTY, openConversationState } from './composition/conversation-state';
+import { connectNexHealth } from './composition/nexhealth';
+import { keepWebhookRegistered, type Registration } from './composition/webhook-registration-loop';
+import { ConversationLocks } from './conversation-locks';
 import { InFlightRequests, stopAccepting } from './http/graceful-stop';
+import { ProactiveInsertionNotifier } from './insertion-notifier';
+import { registerMetricsRoute } from './metrics-route';
+import { appReadiness, registerHealthRoutes } from './readiness';
+import { ReplyRenderer } from './rendering/reply-renderer';
+import { ProactiveAdapters, type BotRuntime, type ChannelRoutes } from './runtime';
+import { LOCAL_CHANNEL_HEADER, createServer, listen } from './server';
 import { createStores, moveWebhookSecret, type StateStores } from './state-stores';
 import { TurnGate } from './turn-gate';
 import { loadLogKey } from './turn-log';
-import { registerMetricsRoute } from './metrics-route';
-import { Metrics, countingAnswers } from '../services/metrics';
-import { Readiness, registerHealthRoutes, storageWritable } from './readiness';
-import { SERVICE_PATH } from './channels/direct-line/local-direct-line';
+import { WEBHOOK_PATH, registerWebhookRoute } from './webhook-route';
 
 /** How long a stop waits for turns in flight (a turn that waits on NexHealth may take seconds). */
 const STOP_TURNS_WITHIN_MS = 10_000;
@@ -41,10 +41,6 @@ const STOP_TURNS_WITHIN_MS = 10_000;
 /** Every channel and route beyond /api/messages; each registers itself on the server. */
 const channels: ChannelRoutes[] = [directLineChannel, twilioSmsChannel];
 
-const CONVERSATION_DATA_PROPERTY = 'conversationData';
-/** A flow's answers (name, birth date, contact, the matched record) last 30 minutes without a message. */
-const FLOW_IDLE_MS = 30 * 60_000;
-const SWEEP_EVERY_MS = 5 * 60_000;
 
 export interface AppOverrides {
   clock?: Clock;
@@ -74,52 +70,17 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
   const metrics = new Metrics();
   const clock = overrides.clock ?? systemClock;
-
-  let sandbox: RunningSandbox | undefined;
-  let baseUrl = config.nexhealth.baseUrl;
-  if (config.nexhealth.mode === 'sandbox' && !baseUrl) {
-    // Loaded only in sandbox mode: a bot on a real API key never loads the fake.
-    const { startSandbox } = await import('../sandbox');
-    sandbox = await startSandbox({ port: config.nexhealth.sandboxPort, insertionDelayMs: config.nexhealth.sandboxInsertionDelayMs, clock, logger: logger.child({ part: 'sandbox' }) });
-    baseUrl = sandbox.url;
-  }
-  const client = new NexHealthClient({
-    baseUrl: baseUrl ?? '',
-    apiKey: config.nexhealth.apiKey,
-    subdomain: config.nexhealth.subdomain,
-    apiVersion: config.nexhealth.apiVersion,
-    clock,
-    logger: logger.child({ part: 'nexhealth' }),
-    timeoutMs: config.nexhealth.timeoutMs,
-    maxRetries: config.nexhealth.maxRetries,
-    referenceTtlMs: config.nexhealth.referenceTtlMs,
-    requestableProvidersOnly: config.nexhealth.requestableOnly,
-    onResponse: (route, status, ms) => metrics.nexhealthResponse(route, status, ms),
-  });
+  const { client, sandbox } = await connectNexHealth(config, clock, logger, metrics);
   const booking = new BookingService(client, clock, { locationId: config.nexhealth.locationId, bookableOnlineTypesOnly: config.nexhealth.bookableOnlineOnly, logger, slotCacheTtlMs: config.nexhealth.slotCacheTtlMs });
-
   const stores = overrides.stores ?? createStores(config.storage);
   await moveWebhookSecret(stores);
-  // The dialog stack holds a flow's answers too (in its options), so both go after 30 minutes.
-  const conversations = new ExpiringStorage(stores.conversations, clock, {
-    idleMs: config.conversationIdleMs,
-    shortLived: { afterMs: FLOW_IDLE_MS, properties: [CONVERSATION_DATA_PROPERTY, DIALOG_STATE_PROPERTY] },
-  });
-  const sweeper = conversations.startSweeping(overrides.sweepEveryMs ?? SWEEP_EVERY_MS, (error) => logger.warn({ err: describeError(error) }, 'conversation state sweep failed'));
-  const conversationState = new ConversationState(conversations);
+  const { conversationState, conversations, sweeper } = openConversationState(stores.conversations, { idleMs: config.conversationIdleMs, sweepEveryMs: overrides.sweepEveryMs, clock, logger });
   const renderer = new ReplyRenderer();
   // The dialogs need the request listener and the notifier needs the dialog: the listener is
   // given the outcomes coordinator once it exists (below).
   const requests = new LateRequests();
-  const dialog = new MainDialog({
-    booking,
-    clock,
-    renderer,
-    logger,
-    conversationData: conversationState.createProperty<ConversationData>(CONVERSATION_DATA_PROPERTY),
-    requests,
-    funnel: metrics,
-  });
+  const conversationData = conversationState.createProperty<ConversationData>(CONVERSATION_DATA_PROPERTY);
+  const dialog = new MainDialog({ booking, clock, renderer, logger, conversationData, requests, funnel: metrics });
   const locks = new ConversationLocks();
   const bot = new BookingBot(conversationState, dialog, renderer, locks, { key: await loadLogKey(stores.secrets), logger: logger.child({ part: 'turn' }), metrics });
   let url = `http://localhost:${config.port}`;
@@ -134,33 +95,15 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     turn: (context) => gate.admit(context, (admitted) => bot.run(admitted)),
   });
   const inFlight = new InFlightRequests(server.server);
-  const proactive = new ProactiveAdapters({
-    continueConversation: (reference, logic) => adapter.continueConversationAsync(config.bot.appId ?? '', reference, logic),
-  });
-
-  const outcomes = new InsertionOutcomes(
-    new PendingAppointmentStore(stores.records),
-    client,
-    countingAnswers(new ProactiveInsertionNotifier(proactive, conversationState, bot.dialogState, dialog, booking, locks, logger.child({ part: 'notify' })), metrics, () => clock.now()),
-    clock,
-    logger.child({ part: 'notify' }),
-    { reconcileAfterMs: config.webhooks.reconcileAfterMs },
-  );
+  const proactive = new ProactiveAdapters({ continueConversation: (reference, logic) => adapter.continueConversationAsync(config.bot.appId ?? '', reference, logic) });
+  const notifier = new ProactiveInsertionNotifier(proactive, conversationState, bot.dialogState, dialog, booking, locks, logger.child({ part: 'notify' }));
+  const outcomes = new InsertionOutcomes(new PendingAppointmentStore(stores.records), client, countingAnswers(notifier, metrics, () => clock.now()), clock, logger.child({ part: 'notify' }), { reconcileAfterMs: config.webhooks.reconcileAfterMs });
   requests.target = new AppointmentRequests(outcomes);
   let webhookSecret: string | undefined;
   registerWebhookRoute(server, { secret: () => webhookSecret, outcomes, storage: stores.records, clock, logger: logger.child({ part: 'webhook' }), metrics });
-
   let registration: Registration | undefined;
-  const readiness = new Readiness({
-    storage: async () => {
-      const instance = localChannel.key.slice(0, 12);
-      const outcomes = await Promise.all([stores.records, stores.conversations, stores.secrets].map((store) => storageWritable(store, instance)()));
-      return outcomes.find((outcome) => outcome !== 'ok') ?? 'ok';
-    },
-    nexhealth: async () => { await client.listWebhookEndpoints(); return 'ok'; },
-    webhooks: async () => registration?.state() ?? 'off',
-  }, () => clock.now().getTime());
-  registerHealthRoutes(server, readiness);
+  const instance = localChannel.key.slice(0, 12);
+  registerHealthRoutes(server, appReadiness({ stores: [stores.records, stores.conversations, stores.secrets], nexhealth: client, webhooks: () => registration?.state() ?? 'not registered yet', instance, now: () => clock.now().getTime() }));
   registerMetricsRoute(server, metrics, config.metricsToken);
 
   const runtime: BotRuntime = { adapter, bot, gate, config, logger, clock, storage: stores.records, proactive, localUrl: () => url, localChannel };
@@ -168,28 +111,19 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   port = await listen(server, config.port, overrides.host);
   url = `http://localhost:${port}`;
   logger.info({ url, nexhealth: config.nexhealth.mode, storage: config.storage.kind }, 'bot listening');
-
-  registration = config.webhooks.enabled
-    ? keepRegistering(async () => {
-      const registered = await ensureWebhookRegistration(client, stores.secrets, `${config.publicUrl ?? url}${WEBHOOK_PATH}`, logger.child({ part: 'webhook' }));
-      webhookSecret = registered.secret;
-    }, logger)
-    : undefined;
-  // Without webhooks, a stored secret (another instance registered) still verifies deliveries.
-  if (!config.webhooks.enabled) webhookSecret = (await readWebhookRegistration(stores.secrets))?.secret;
-  await registration?.first;
+  registration = keepWebhookRegistered({
+    enabled: config.webhooks.enabled, api: client, secrets: stores.secrets, targetUrl: `${config.publicUrl ?? url}${WEBHOOK_PATH}`,
+    logger: logger.child({ part: 'webhook' }), useSecret: (secret) => { webhookSecret = secret; },
+  });
+  await registration.first;
   await outcomes.start();
 
+  const stopping = registration;
   return {
-    url,
-    port,
-    sandbox,
-    client,
-    outcomes,
-    localChannel,
+    url, port, sandbox, client, outcomes, localChannel,
     sweepConversations: () => conversations.sweep(),
     async close() {
-      registration?.stop();
+      stopping.stop();
       // New connections are refused at once; turns already running finish and save their state.
       const closed = stopAccepting(server.server);
       await inFlight.settled(STOP_TURNS_WITHIN_MS);
@@ -214,39 +148,4 @@ class LateRequests implements AppointmentRequestListener {
   async replacementPending(appointmentId: number): Promise<boolean> {
     return (await this.target?.replacementPending(appointmentId)) ?? false;
   }
-}
-
-/**
- * Registers the webhook now and checks it again every hour (NexHealth turns an endpoint off after
- * two days of failed deliveries); after a failure, again in a minute. The bot starts anyway:
- * reconciliation tells patients meanwhile.
- */
-interface Registration {
-  first: Promise<void>;
-  stop(): void;
-  /** For /readyz: 'ok' once registered, until an hourly check fails. */
-  state(): 'ok' | 'not registered yet' | 'failing';
-}
-
-function keepRegistering(register: () => Promise<void>, logger: Logger): Registration {
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  let state: ReturnType<Registration['state']> = 'not registered yet';
-  const again = (ms: number) => {
-    if (stopped) return;
-    timer = setTimeout(() => void attempt(), ms);
-    timer.unref();
-  };
-  const attempt = async (): Promise<void> => {
-    try {
-      await register();
-      state = 'ok';
-      again(60 * 60_000);
-    } catch (error) {
-      state = 'failing';
-      logger.warn({ err: describeError(error) }, 'webhook registration failed; retrying in a minute');
-      again(60_000);
-    }
-  };
-  return { first: attempt(), stop: () => { stopped = true; if (timer) clearTimeout(timer); }, state: () => state };
 }

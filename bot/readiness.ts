@@ -73,3 +73,21 @@ export function registerHealthRoutes(server: Server, readiness: Readiness): void
     });
   }
 }
+
+/** The bot's checks: every state store, NexHealth with the token, the webhook registration. */
+export function appReadiness(deps: {
+  stores: Storage[];
+  nexhealth: { listWebhookEndpoints(): Promise<unknown> };
+  webhooks: () => string;
+  instance: string;
+  now: () => number;
+}): Readiness {
+  return new Readiness({
+    storage: async () => {
+      const outcomes = await Promise.all(deps.stores.map((store) => storageWritable(store, deps.instance)()));
+      return outcomes.find((outcome) => outcome !== 'ok') ?? 'ok';
+    },
+    nexhealth: async () => { await deps.nexhealth.listWebhookEndpoints(); return 'ok'; },
+    webhooks: async () => deps.webhooks(),
+  }, deps.now);
+}

@@ -126,8 +126,8 @@ async function botSays(page: Page, pattern: RegExp): Promise<void> {
  */
 async function settled(page: Page): Promise<void> {
   await until(async () => {
-    const status = page.locator('.webchat__connectivityStatus');
-    if ((await status.count()) > 0 && (await status.first().innerText()).trim()) return false;
+    // allInnerTexts does not wait for an element that may come and go.
+    if ((await page.locator('.webchat__connectivityStatus').allInnerTexts()).join('').trim()) return false;
     const last = await page.locator('.webchat__bubble').last().boundingBox();
     const input = await page.locator('[data-id="webchat-sendbox-input"]').boundingBox();
     return !!last && !!input && last.y + last.height <= input.y;
