@@ -83,10 +83,13 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     referenceTtlMs: config.nexhealth.referenceTtlMs,
     requestableProvidersOnly: config.nexhealth.requestableOnly,
   });
-  const booking = new BookingService(client, clock, { locationId: config.nexhealth.locationId, bookableOnlineTypesOnly: config.nexhealth.bookableOnlineOnly, logger, slotCacheTtlMs: config.nexhealth.slotCacheTtlMs });
-
   const stores = overrides.stores ?? createStores(config.storage);
   await moveWebhookSecret(stores);
+  const pendingStore = new PendingAppointmentStore(stores.records);
+  const booking = new BookingService(client, clock, {
+    locationId: config.nexhealth.locationId, bookableOnlineTypesOnly: config.nexhealth.bookableOnlineOnly, logger, slotCacheTtlMs: config.nexhealth.slotCacheTtlMs,
+    beforeCancel: (appointmentId) => pendingStore.unwatch(appointmentId),
+  });
   // The dialog stack holds a flow's answers too (in its options), so both go after 30 minutes.
   const conversations = new ExpiringStorage(stores.conversations, clock, {
     idleMs: config.conversationIdleMs,
@@ -124,7 +127,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   });
 
   const outcomes = new InsertionOutcomes(
-    new PendingAppointmentStore(stores.records),
+    pendingStore,
     client,
     new ProactiveInsertionNotifier(proactive, conversationState, bot.dialogState, dialog, booking, locks, logger.child({ part: 'notify' })),
     clock,

@@ -48,8 +48,14 @@ export function registerSlots(router: Router, ctx: ApiContext): void {
         now: ctx.now(),
       },
     );
-    // v2 slots are {time, operatory_id, provider_id}: no end_time (the docs' sample has none).
-    const rendered = groups.map((group) => ({ ...group, slots: group.slots.map(({ end_time: _end, ...slot }) => slot) }));
+    // v2 slots are {time, operatory_id, provider_id}: no end_time (the docs' sample has none). At an
+    // operatory-mapped location a search without operatory_ids[] gets slots without an operatory,
+    // which cannot be booked there (the docs: "Specify this if booking is mapped to operatory").
+    const unmapped = (lid: number) => !operatoryIds && state.locations.some((l) => l.id === lid && l.map_by_operatory);
+    const rendered = groups.map((group) => ({
+      ...group,
+      slots: group.slots.map(({ end_time: _end, ...slot }) => (unmapped(group.lid) ? { ...slot, operatory_id: null } : slot)),
+    }));
     return ok(rendered, { count: groups.length });
   });
 }

@@ -1,4 +1,4 @@
-// Registers (idempotently) our webhook endpoint and the appointment_insertion subscription with
+// Registers (idempotently) our webhook endpoint and its subscriptions (SUBSCRIPTIONS) with
 // NexHealth. Which endpoint is ours is kept in the bot's storage, so a restart and a second
 // instance reuse it; its secret is read back from GET /webhook_endpoints (which shows it). Endpoints
 // this deployment did not create are never deleted: another deployment may share the key and URL.
@@ -25,6 +25,16 @@ export interface WebhookRegistration {
 }
 
 export const INSERTION_EVENT = 'appointment_insertion';
+/**
+ * Every subscription the bot needs: insertion results, the office's own changes to appointments
+ * (after NexHealth's read-back), and the synchronizer's write status (so an offline office is not
+ * taken for a refusal).
+ */
+export const SUBSCRIPTIONS: readonly { event: string; resourceType: string }[] = [
+  { event: INSERTION_EVENT, resourceType: 'Appointment' },
+  { event: 'appointment_updated', resourceType: 'Appointment' },
+  { event: 'sync_status_write_change', resourceType: 'SyncStatus' },
+];
 export const REGISTRATION_KEY = 'nexhealth-webhook/registration';
 
 export async function readWebhookRegistration(storage: KeyValueStorage): Promise<WebhookRegistration | undefined> {
@@ -47,7 +57,8 @@ export async function ensureWebhookRegistration(api: WebhookApi, storage: KeyVal
     }
     if (!known.active) await api.updateWebhookEndpoint(known.id, { active: true });
   }
-  await ensureSubscription(api, registration.endpointId);
+  const existing = await api.listWebhookSubscriptions(registration.endpointId);
+  for (const wanted of SUBSCRIPTIONS) await ensureSubscription(api, registration.endpointId, existing, wanted);
   return registration;
 }
 
@@ -60,14 +71,14 @@ async function registerEndpoint(api: WebhookApi, storage: KeyValueStorage, targe
   return registration;
 }
 
-/** One active insertion subscription: a disabled one is re-activated in place, not duplicated. */
-async function ensureSubscription(api: WebhookApi, endpointId: number): Promise<void> {
-  const ours = (await api.listWebhookSubscriptions(endpointId)).filter((subscription) => subscription.event === INSERTION_EVENT
+/** One active subscription per event: a disabled one is re-activated in place, not duplicated. */
+async function ensureSubscription(api: WebhookApi, endpointId: number, existing: WebhookSubscription[], wanted: { event: string; resourceType: string }): Promise<void> {
+  const ours = existing.filter((subscription) => subscription.event === wanted.event
     && (subscription.subdomain === undefined || subscription.subdomain === api.subdomain));
   if (ours.some((subscription) => subscription.active)) return;
   const disabled = ours[0];
   if (disabled) await api.updateWebhookSubscription(endpointId, disabled.id, { active: true });
-  else await api.createWebhookSubscription(endpointId, INSERTION_EVENT, 'Appointment');
+  else await api.createWebhookSubscription(endpointId, wanted.event, wanted.resourceType);
 }
 
 /** Writes our registration unless another instance's changed it since we read; then adopts theirs. */

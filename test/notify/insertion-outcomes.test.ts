@@ -39,7 +39,7 @@ describe('insertion outcomes', function () {
     clock = new ManualClock(SPEC_NOW);
     client = new NexHealthClient({ baseUrl: sandbox.url, apiKey: 'sandbox-api-key', subdomain: 'demo-dental', clock });
     told = [];
-    const notifier = { notify: async (record: PendingAppointment, outcome: InsertionOutcome) => { told.push({ appointmentId: record.appointmentId, outcome }); } };
+    const notifier = { tell: async () => undefined, notify: async (record: PendingAppointment, outcome: InsertionOutcome) => { told.push({ appointmentId: record.appointmentId, outcome }); } };
     store = new PendingAppointmentStore(new MemoryStorage());
     outcomes = new InsertionOutcomes(store, client, notifier, clock, createLogger({ level: 'silent' }), { reconcileAfterMs: 1_000, maxChecks: 2 });
     await outcomes.start();
@@ -86,7 +86,7 @@ describe('insertion outcomes', function () {
     await admin.webhooks({ dropNext: 1 });
     const appointmentId = await requestAppointment('2026-12-02T16:00:00.000-05:00');
     // Gives up at its first check, so only the claim can hold it back.
-    const impatient = new InsertionOutcomes(store, client, { notify: async () => { told.push({ appointmentId, outcome: 'failed' }); } },
+    const impatient = new InsertionOutcomes(store, client, { tell: async () => undefined, notify: async () => { told.push({ appointmentId, outcome: 'failed' }); } },
       clock, createLogger({ level: 'silent' }), { reconcileAfterMs: 1_000, maxChecks: 1 });
     await impatient.requested(pending(appointmentId));
     // A "complete" webhook has claimed it and is sending "You're booked" at this very moment.
@@ -99,7 +99,7 @@ describe('insertion outcomes', function () {
 
   it('keeps a request pending when telling the patient fails, and tells them on the next try', async () => {
     let fail = true;
-    const notifier = { notify: async (record: PendingAppointment, outcome: InsertionOutcome) => {
+    const notifier = { tell: async () => undefined, notify: async (record: PendingAppointment, outcome: InsertionOutcome) => {
       if (fail) throw new Error('channel down');
       told.push({ appointmentId: record.appointmentId, outcome });
     } };
@@ -112,7 +112,7 @@ describe('insertion outcomes', function () {
   });
 
   it('gives up a result it could not tell for a week, keeping nothing of the conversation or the patient', async () => {
-    const notifier = { notify: async () => { throw new Error('conversation gone'); } };
+    const notifier = { tell: async () => undefined, notify: async () => { throw new Error('conversation gone'); } };
     const undeliverable = new PendingAppointmentStore(new MemoryStorage());
     const stuck = new InsertionOutcomes(undeliverable, client, notifier, clock, createLogger({ level: 'silent' }), { reconcileAfterMs: 1_000 });
     const record = { appointmentId: 45, conversation: { conversation: { id: 'c-45' } }, summary: 'Cleaning, Tue, Dec 1 at 1:00 PM', retry: { patientId: 7 }, replaces: { appointmentId: 9, summary: 'Cleaning', when: 'Mon' } };

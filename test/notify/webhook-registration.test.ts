@@ -39,6 +39,14 @@ describe('webhook registration', function () {
     directories = [];
   });
 
+  it('subscribes to insertions, office changes and the synchronizer\'s write status, once each', async () => {
+    const { endpointId } = await ensureWebhookRegistration(client, storage(), TARGET, logger);
+    const subscriptions = await client.listWebhookSubscriptions(endpointId);
+    assert.deepEqual(subscriptions.map((item) => [item.resource_type, item.event, item.active]), [
+      ['Appointment', 'appointment_insertion', true], ['Appointment', 'appointment_updated', true], ['SyncStatus', 'sync_status_write_change', true],
+    ]);
+  });
+
   it("never deletes an endpoint this deployment did not create (another deployment's, same URL)", async () => {
     const theirs = await ensureWebhookRegistration(client, storage(), TARGET, logger);
     const ours = await ensureWebhookRegistration(client, storage(), TARGET, logger);
@@ -60,12 +68,15 @@ describe('webhook registration', function () {
   it('re-activates a disabled subscription with PATCH instead of creating a duplicate', async () => {
     const store = storage();
     const { endpointId } = await ensureWebhookRegistration(client, store, TARGET, logger);
-    const [subscription] = await client.listWebhookSubscriptions(endpointId);
+    const subscriptions = await client.listWebhookSubscriptions(endpointId);
+    const subscription = subscriptions.find((item) => item.event === INSERTION_EVENT);
+    assert.ok(subscription);
     await client.updateWebhookSubscription(endpointId, subscription.id, { active: false });
     await admin.resetCounters();
     await ensureWebhookRegistration(client, store, TARGET, logger);
     const after = await client.listWebhookSubscriptions(endpointId);
-    assert.deepEqual(after.map((item) => [item.id, item.event, item.active]), [[subscription.id, INSERTION_EVENT, true]]);
+    assert.deepEqual(after.filter((item) => item.event === INSERTION_EVENT).map((item) => [item.id, item.event, item.active]), [[subscription.id, INSERTION_EVENT, true]]);
+    assert.equal(after.length, subscriptions.length, 'no duplicate of any subscription');
     const counters = await admin.counters();
     assert.equal(counters['PATCH /webhook_endpoints/:id/webhook_subscriptions/:sid'], 1);
     assert.equal(counters['POST /webhook_endpoints/:id/webhook_subscriptions'], undefined);
