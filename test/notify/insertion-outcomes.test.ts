@@ -81,6 +81,19 @@ describe('insertion outcomes', function () {
     assert.equal((await client.getAppointment(appointmentId)).cancelled, true, 'cancelled before telling, so it can never complete later');
   });
 
+  it('does not take NexHealth\'s own "Nex" foreign id for an insertion', async () => {
+    const sandbox = await sharedSandbox();
+    const settings = await fetch(`${sandbox.url}/__sandbox/practice-settings`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nexForeignIdsWhilePending: true }) });
+    assert.equal(settings.status, 200);
+    await admin.settings({ insertionDelayMs: 60_000 });
+    const appointmentId = await requestAppointment('2026-12-02T14:00:00.000-05:00');
+    assert.match((await client.getAppointment(appointmentId)).foreign_id_type ?? '', /^Nex/);
+    await outcomes.requested(pending(appointmentId));
+    clock.advance(1_100);
+    await outcomes.reconcileDue();
+    assert.deepEqual(told, [], 'still waiting for the record system');
+  });
+
   it('never cancels a request that a webhook is telling the patient about right now', async () => {
     await admin.failInsertions(1);
     await admin.webhooks({ dropNext: 1 });
