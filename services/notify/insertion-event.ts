@@ -1,5 +1,5 @@
-// The webhook bodies (`appointment_insertion`, `appointment_updated`, `sync_status_write_change`), read tolerantly: only the event name and the
-// appointment id are required. The failure payload's shape is undocumented (`data.error` may be a
+// The webhook bodies (`appointment_insertion`, `appointment_updated`, `sync_status_write_change`),
+// read tolerantly: only the event name (and for appointments, the id) is required. The failure payload's shape is undocumented (`data.error` may be a
 // string, an array or nested arrays; ids may come as numeric strings), and a dropped event is
 // answered 200 and never re-sent, so nothing else may make an event "malformed".
 
