@@ -94,6 +94,22 @@ describe('insertion outcomes', function () {
     assert.deepEqual(told, [], 'still waiting for the record system');
   });
 
+  it("tells the office's cancellation of a watched appointment once, and never the bot's own", async () => {
+    const notices: string[] = [];
+    const watching = new InsertionOutcomes(store, client, { tell: async (_conversation, notice) => { notices.push(notice.kind); }, notify: async () => undefined },
+      clock, createLogger({ level: 'silent' }), { reconcileAfterMs: 1_000 });
+    const theirs = await requestAppointment('2026-12-02T13:00:00.000-05:00');
+    const ours = await requestAppointment('2026-12-02T14:00:00.000-05:00');
+    for (const appointmentId of [theirs, ours]) {
+      await watching.requestedWithoutInsertion({ appointmentId, conversation: {}, type: 'Consultation', start: '2026-12-02T19:00:00.000Z', timeZone: 'America/New_York' });
+    }
+    await watching.cancelling(ours);
+    for (const appointmentId of [theirs, ours]) await client.cancelAppointment(appointmentId);
+    await watching.handleWebhook({ kind: 'appointment_updated', appointmentIds: [theirs, ours] });
+    await watching.handleWebhook({ kind: 'appointment_updated', appointmentIds: [theirs] });
+    assert.deepEqual(notices, ['office_cancelled']);
+  });
+
   it('never cancels a request that a webhook is telling the patient about right now', async () => {
     await admin.failInsertions(1);
     await admin.webhooks({ dropNext: 1 });
