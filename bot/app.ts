@@ -71,9 +71,14 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const metrics = new Metrics();
   const clock = overrides.clock ?? systemClock;
   const { client, sandbox } = await connectNexHealth(config, clock, logger, metrics);
-  const booking = new BookingService(client, clock, { locationId: config.nexhealth.locationId, bookableOnlineTypesOnly: config.nexhealth.bookableOnlineOnly, logger, slotCacheTtlMs: config.nexhealth.slotCacheTtlMs });
   const stores = overrides.stores ?? createStores(config.storage);
   await moveWebhookSecret(stores);
+  const pendingStore = new PendingAppointmentStore(stores.records);
+  const booking = new BookingService(client, clock, {
+    locationId: config.nexhealth.locationId, bookableOnlineTypesOnly: config.nexhealth.bookableOnlineOnly, logger, slotCacheTtlMs: config.nexhealth.slotCacheTtlMs,
+    // The bot's own cancellations are not office changes to tell the patient about.
+    beforeCancel: (appointmentId) => pendingStore.unwatch(appointmentId),
+  });
   const { conversationState, conversations, sweeper } = openConversationState(stores.conversations, { idleMs: config.conversationIdleMs, sweepEveryMs: overrides.sweepEveryMs, clock, logger });
   const renderer = new ReplyRenderer();
   // The dialogs need the request listener and the notifier needs the dialog: the listener is
@@ -97,7 +102,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const inFlight = new InFlightRequests(server.server);
   const proactive = new ProactiveAdapters({ continueConversation: (reference, logic) => adapter.continueConversationAsync(config.bot.appId ?? '', reference, logic) });
   const notifier = new ProactiveInsertionNotifier(proactive, conversationState, bot.dialogState, dialog, booking, locks, logger.child({ part: 'notify' }));
-  const outcomes = new InsertionOutcomes(new PendingAppointmentStore(stores.records), client, countingAnswers(notifier, metrics, () => clock.now()), clock, logger.child({ part: 'notify' }), { reconcileAfterMs: config.webhooks.reconcileAfterMs });
+  const outcomes = new InsertionOutcomes(pendingStore, client, countingAnswers(notifier, metrics, () => clock.now()), clock, logger.child({ part: 'notify' }), { reconcileAfterMs: config.webhooks.reconcileAfterMs });
   requests.target = new AppointmentRequests(outcomes);
   let webhookSecret: string | undefined;
   registerWebhookRoute(server, { secret: () => webhookSecret, outcomes, storage: stores.records, clock, logger: logger.child({ part: 'webhook' }), metrics });

@@ -1,12 +1,12 @@
 // Tells the patient, in their own conversation, what the record system said: "You're booked", or
 // "couldn't take that time" followed at once by other times to pick from. A confirmed reschedule
 // cancels the appointment it replaces first; a refused one leaves it untouched.
-import type { BotState, ConversationReference, StatePropertyAccessor } from 'botbuilder';
+import type { BotState, ConversationReference, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { MainDialog } from '../dialogs/main-dialog';
 import { messages } from '../dialogs/messages';
 import type { BookingDraft } from '../services/booking';
-import type { InsertionNotifier, InsertionOutcome, PendingAppointment } from '../services/notify';
+import type { InsertionNotifier, InsertionOutcome, PatientNotice, PendingAppointment } from '../services/notify';
 import { isNexHealthError } from '../services/nexhealth';
 import type { Logger } from '../services/logger';
 import { ConversationLocks } from './conversation-locks';
@@ -38,10 +38,21 @@ export class ProactiveInsertionNotifier implements InsertionNotifier {
     }
   }
 
+  /** The synchronizer is offline, or the office changed a bot-booked appointment: one message. */
+  async tell(conversation: Record<string, unknown>, notice: PatientNotice): Promise<void> {
+    await this.inConversation(conversation, async (context) => {
+      await context.sendActivity(noticeText(notice));
+    });
+  }
+
+  /** After any turn of this conversation in progress, never in the middle of it. */
+  private async inConversation(conversation: Record<string, unknown>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const reference = conversation as Partial<ConversationReference>;
+    await this.locks.run(ConversationLocks.keyOf(reference), () => this.adapters.for(reference).continueConversation(reference, logic));
+  }
+
   async notify(record: PendingAppointment, outcome: InsertionOutcome): Promise<void> {
-    const reference = record.conversation as Partial<ConversationReference>;
-    // After any turn of this conversation in progress, never in the middle of it.
-    await this.locks.run(ConversationLocks.keyOf(reference), () => this.adapters.for(reference).continueConversation(reference, async (context) => {
+    await this.inConversation(record.conversation, async (context) => {
       const replaced = record.replaces;
       if (outcome === 'complete' && replaced) {
         // Cancelled before telling: a failure here releases the claim and the result is delivered again.
@@ -54,6 +65,14 @@ export class ProactiveInsertionNotifier implements InsertionNotifier {
         await this.dialog.offerOtherTimes(context, this.dialogState, record.retry as BookingDraft, lead);
       }
       await this.conversationState.saveChanges(context, false);
-    }));
+    });
+  }
+}
+
+function noticeText(notice: PatientNotice): string {
+  switch (notice.kind) {
+    case 'sync_offline': return messages.syncOffline;
+    case 'office_cancelled': return messages.officeCancelled(notice.type, notice.when);
+    case 'office_moved': return messages.officeMoved(notice.type, notice.when, notice.newWhen);
   }
 }

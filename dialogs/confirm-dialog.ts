@@ -1,6 +1,6 @@
 // One summary, one yes/no, then the booking request. "No, Thursday instead" is a correction.
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { slotKey, type BookingDraft } from '../services/booking';
+import { slotKey, type AppointmentSummary, type BookingDraft } from '../services/booking';
 import { isNexHealthError } from '../services/nexhealth';
 import { emptyConversationData } from './conversation-data';
 import type { DialogServices } from './dialog-services';
@@ -24,7 +24,7 @@ export class ConfirmDialog extends ComponentDialog {
 
   private async askStep(step: WaterfallStepContext<{ retry?: string }>): Promise<DialogTurnResult> {
     const { draft } = await conversationData(step.context, this.services);
-    const summary = await this.summary(draft);
+    const summary = (await this.summary(draft)).text;
     const text = step.options.retry ? `${step.options.retry} ${messages.askConfirm(summary)}` : messages.askConfirm(summary);
     return ask(step, this.services, 'confirm', { text, choices: [{ label: messages.yes }, { label: messages.no }] });
   }
@@ -65,17 +65,24 @@ export class ConfirmDialog extends ComponentDialog {
       data.draft = { ...draft, chosenSlot: undefined, offeredSlots: undefined, seenSlotKeys: [slotKey(slot)] };
       return step.endDialog({ outcome: 'taken', lead: messages.slotTaken } satisfies ConfirmResult);
     }
-    await this.services.requests.appointmentRequested(step.context, { appointment: result.appointment, slot, summary, draft });
+    const { awaitsInsertion, timeZone } = result;
+    await this.services.requests.appointmentRequested(step.context, { appointment: result.appointment, slot, summary: summary.text, type: summary.type, timeZone, draft, awaitsInsertion });
     this.services.funnel?.funnel('request_sent');
     await this.services.conversationData.set(step.context, emptyConversationData());
     // A reschedule: the old appointment stays until the office confirms the new one.
-    await step.context.sendActivity(draft.replaces ? messages.requestSentReplacing(draft.replaces.when) : messages.requestSent);
+    await step.context.sendActivity(requestSentText(awaitsInsertion, draft.replaces?.when));
     return step.endDialog({ outcome: 'booked' } satisfies ConfirmResult);
   }
 
-  /** "Cleaning with Dr. Sarah Lee, Tue, Dec 1 at 2:30 PM, Brooklyn Office" */
-  private async summary(draft: BookingDraft): Promise<string> {
+  /** "Cleaning with Dr. Sarah Lee, Tue, Dec 1 at 2:30 PM, Brooklyn Office", and its parts. */
+  private async summary(draft: BookingDraft): Promise<AppointmentSummary> {
     const facts = { appointmentTypeId: draft.appointmentTypeId, providerId: draft.chosenSlot?.providerId, start: draft.chosenSlot?.start };
-    return (await this.services.booking.summarize(draft.locationId ?? 0, facts)).text;
+    return this.services.booking.summarize(draft.locationId ?? 0, facts);
   }
+}
+
+/** An office whose system never receives API bookings confirms by itself: said so, not promised by us. */
+function requestSentText(awaitsInsertion: boolean, replacing: string | undefined): string {
+  if (!awaitsInsertion) return replacing ? messages.requestSentOfficeConfirmsReplacing(replacing) : messages.requestSentOfficeConfirms;
+  return replacing ? messages.requestSentReplacing(replacing) : messages.requestSent;
 }

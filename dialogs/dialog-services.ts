@@ -9,9 +9,23 @@ import type { Appointment } from '../services/nexhealth';
 import type { ConversationData } from './conversation-data';
 import type { TurnContext } from 'botbuilder';
 
+/** A request NexHealth accepted, with what is needed to tell its result and later office changes. */
+export interface AppointmentRequest {
+  appointment: Appointment;
+  slot: OpenSlot;
+  /** "Cleaning with Dr. Sarah Lee, Tue, Dec 1 at 2:30 PM, Brooklyn Office" */
+  summary: string;
+  /** "Cleaning" */
+  type: string;
+  timeZone: string;
+  draft: BookingDraft;
+  /** false: the location never writes it into the record system; the office confirms by itself. */
+  awaitsInsertion: boolean;
+}
+
 /** Told when an appointment request was accepted by NexHealth, so its result can reach the patient later. */
 export interface AppointmentRequestListener {
-  appointmentRequested(context: TurnContext, request: { appointment: Appointment; slot: OpenSlot; summary: string; draft: BookingDraft }): Promise<void>;
+  appointmentRequested(context: TurnContext, request: AppointmentRequest): Promise<void>;
   /** Whether a request to move this appointment is still waiting for the office. */
   replacementPending(appointmentId: number): Promise<boolean>;
 }

@@ -46,6 +46,12 @@ export const messages = {
   notBooked: "No problem, it's not booked. Here are some other times.",
   requestSent: "Request sent. I'll message you here as soon as the office confirms.",
   booked: (summary: string) => `You're booked: ${summary}.`,
+  // insert_appt_client false: NexHealth never writes it into the office's system, so no confirmation will come from it.
+  requestSentOfficeConfirms: "Request sent. This office books requests into its schedule by hand, so the office will contact you to confirm it.",
+  requestSentOfficeConfirmsReplacing: (oldWhen: string) => `Request sent. This office books requests into its schedule by hand, so the office will contact you to confirm it. Your appointment on ${oldWhen} stays as it is until then.`,
+  syncOffline: "The office's system is offline right now, so your request isn't confirmed yet. You'll hear from me here when it's back.",
+  officeCancelled: (type: string, when: string) => `The office cancelled your ${type.toLowerCase()} on ${when}. Say "book" to find another time.`,
+  officeMoved: (type: string, when: string, newWhen: string) => `The office moved your ${type.toLowerCase()} on ${when} to ${newWhen}.`,
   officeRefused: "The office couldn't take that time.",
   // Not "nothing was booked": the request may have gone through; answering yes again is safe.
   bookingUnsure: "Sorry, I couldn't reach the practice's scheduling system just now. Say yes to try again; you won't be booked twice.",

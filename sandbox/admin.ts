@@ -1,6 +1,7 @@
 // Test controls under /__sandbox: not part of the NexHealth API, no auth, plain JSON.
 import { ApiError, isObject, parseDateTime, type ApiResponse, type Json, type Router } from './http';
 import type { NexHealthLimits } from '../services/nexhealth/rate-limits';
+import { registerPracticeControls } from './admin-practice';
 import type { Fault, FaultKind, SandboxRuntime } from './server';
 
 const FAULT_KINDS: FaultKind[] = ['down', 'slow', 'rate_limit', 'server_error', 'lose_response'];
@@ -169,4 +170,5 @@ export function registerAdmin(router: Router, runtime: SandboxRuntime): void {
   router.add('GET', '/__sandbox/rate-limited', () => json(Object.fromEntries([...runtime.rateLimited].sort(([a], [b]) => a.localeCompare(b)))));
 
   router.add('GET', '/__sandbox/webhook-deliveries', () => json([...runtime.webhooks.records]));
+  registerPracticeControls(router, runtime);
 }

@@ -7,6 +7,7 @@ import { registerAvailabilities } from './routes/availabilities';
 import { registerPatients } from './routes/patients';
 import { registerReferenceData } from './routes/reference-data';
 import { registerSlots } from './routes/slots';
+import { registerSyncStatus } from './routes/sync-status';
 import { registerWebhooks } from './routes/webhooks';
 
 export type { ApiContext };
@@ -18,4 +19,5 @@ export function registerApi(router: Router, ctx: ApiContext): void {
   registerSlots(router, ctx);
   registerAppointments(router, ctx);
   registerWebhooks(router, ctx);
+  registerSyncStatus(router, ctx);
 }

@@ -24,7 +24,22 @@ export interface Location {
   phone_number: string;
   email: string;
   map_by_operatory: boolean;
+  /** false: NexHealth never writes API bookings into the record system (no insertion, no webhook). */
+  insert_appt_client: boolean;
+  set_availability_by_operatory: boolean;
   inactive: boolean;
+}
+
+/** One synchronizer (one record-system database) and the locations behind it. */
+export interface Sync {
+  id: number;
+  name: string;
+  emr: string;
+  location_ids: number[];
+  read_status: 'green' | 'red';
+  read_status_at: string;
+  write_status: 'green' | 'red';
+  write_status_at: string;
 }
 
 export interface Provider {
@@ -117,6 +132,8 @@ export interface Appointment {
   unavailable: boolean;
   deleted: boolean;
   foreign_id: string | null;
+  /** 'sandbox' for the record system's ids; "Nex…" for NexHealth's own id before the write (see settings). */
+  foreign_id_type: string | null;
   last_sync_time: string | null;
   is_new_clients_patient: boolean;
   created_at: string;
@@ -158,6 +175,7 @@ export interface State {
   appointments: Appointment[];
   webhookEndpoints: WebhookEndpoint[];
   webhookSubscriptions: WebhookSubscription[];
+  syncs: Sync[];
   nextId: Record<'appointmentType' | 'availability' | 'patient' | 'appointment' | 'webhookEndpoint' | 'webhookSubscription', number>;
 }
 
@@ -271,7 +289,7 @@ export function renderAppointment(state: State, appointment: Appointment): Recor
     unavailable: appointment.unavailable,
     deleted: appointment.deleted,
     foreign_id: appointment.foreign_id,
-    foreign_id_type: appointment.foreign_id ? 'sandbox' : null,
+    foreign_id_type: appointment.foreign_id_type,
     last_sync_time: appointment.last_sync_time,
     sooner_if_possible: false,
     is_new_clients_patient: appointment.is_new_clients_patient,
@@ -280,6 +298,21 @@ export function renderAppointment(state: State, appointment: Appointment): Recor
     checkin_at: null,
     created_at: appointment.created_at,
     updated_at: appointment.updated_at,
+  };
+}
+
+/** As GET /sync_status shows it (v2 docs' sample). */
+export function renderSync(state: State, sync: Sync): Record<string, unknown> {
+  return {
+    institution_id: state.institution.id,
+    sync_source_type: 'DataSource',
+    sync_source_name: sync.name,
+    emr: { id: sync.id, name: sync.emr, display_name: sync.emr },
+    read_status: sync.read_status,
+    read_status_at: sync.read_status_at,
+    write_status: sync.write_status,
+    write_status_at: sync.write_status_at,
+    locations: state.locations.filter((location) => sync.location_ids.includes(location.id)).map((location) => ({ id: location.id, name: location.name })),
   };
 }
 

@@ -11,7 +11,8 @@ import { registerApi } from './api';
 import {
   ApiError, Query, Router, failure, requestVersion, type ApiRequest, type ApiResponse, type Envelope,
 } from './http';
-import { renderAppointment, type Appointment, type State } from './model';
+import type { State } from './model';
+import { RecordSystem } from './record-system';
 import { DEMO_API_KEY, DEMO_SUBDOMAIN, buildSeed, type SeedSummary } from './seed';
 import { WebhookDispatcher } from './webhooks';
 
@@ -26,6 +27,7 @@ export interface SandboxOptions {
   port?: number;
   host?: string;
   insertionDelayMs?: number;
+  readBackDelayMs?: number;
   tokenTtlSeconds?: number;
   webhookRetryDelaysMs?: number[];
   clock?: { now(): Date };
@@ -41,6 +43,10 @@ export interface RunningSandbox {
 
 export interface Settings {
   insertionDelayMs: number;
+  /** How long after a change NexHealth's read-back sends `appointment_updated` (about 10 minutes for real). */
+  readBackDelayMs: number;
+  /** Pending appointments show NexHealth's own id ("Nex…" type), as one integrator reports; the docs say null. */
+  nexForeignIdsWhilePending: boolean;
   tokenTtlSeconds: number;
   webhookRetryDelaysMs: number[];
   /** Sandbox-only switch; on by default like the real API. */
@@ -76,6 +82,8 @@ export interface SandboxRuntime {
   resetLimits(): void;
   insertions: { failNext: number; failReason: string };
   webhooks: WebhookDispatcher;
+  /** Insertions, synchronizer status and the office's own changes. */
+  records: RecordSystem;
   /** Back to seed; `frozenAt` freezes the clock there first so the seed is placed relative to it. */
   reset(frozenAt?: Date): void;
   /** Ids (and the seed's "next weekday") of the current seed. */
@@ -134,6 +142,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const baseClock = options.clock ?? { now: () => new Date() };
   const defaults = (): Settings => ({
     insertionDelayMs: options.insertionDelayMs ?? 2000,
+    readBackDelayMs: options.readBackDelayMs ?? 2000,
+    nexForeignIdsWhilePending: false,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     webhookRetryDelaysMs: [...(options.webhookRetryDelaysMs ?? DEFAULT_WEBHOOK_RETRY_DELAYS_MS)],
     rateLimits: true,
@@ -148,10 +158,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const initial = buildSeed(now());
   let state = initial.state;
   let summary = initial.summary;
-  const insertionTimers = new Set<NodeJS.Timeout>();
   const settings = defaults();
   const limiter = new KeyBudgets(() => settings.limits);
 
+  const webhooks = new WebhookDispatcher({ now, retryDelaysMs: () => settings.webhookRetryDelaysMs, logger });
+  const insertions = { failNext: 0, failReason: 'The record system refused the appointment' };
   const runtime: SandboxRuntime = {
     state: () => state,
     now,
@@ -168,14 +179,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     counters: new Map(),
     rateLimited: new Map(),
     resetLimits: () => limiter.clear(),
-    insertions: { failNext: 0, failReason: 'The record system refused the appointment' },
-    webhooks: new WebhookDispatcher({ now, retryDelaysMs: () => settings.webhookRetryDelaysMs, logger }),
+    insertions,
+    webhooks,
+    records: new RecordSystem({ state: () => state, now, webhooks, logger, settings, insertions }),
     reset(frozenAt) {
       frozen = frozenAt ?? null;
       offsetMs = 0;
       Object.assign(settings, defaults());
-      for (const timer of insertionTimers) clearTimeout(timer);
-      insertionTimers.clear();
+      runtime.records.cancelAll();
       runtime.webhooks.reset();
       runtime.faults.length = 0;
       runtime.counters.clear();
@@ -188,56 +199,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     seed: () => summary,
   };
 
-  const completeInsertion = (appointment: Appointment): void => {
-    const failed = runtime.insertions.failNext > 0;
-    if (failed) runtime.insertions.failNext -= 1;
-    appointment.insertion = failed ? 'failed' : 'complete';
-    if (!failed) {
-      appointment.foreign_id = `ext-${appointment.id}`;
-      appointment.last_sync_time = now().toISOString();
-      appointment.updated_at = now().toISOString();
-    }
-    const eventName = failed ? 'appointment_insertion.failed' : 'appointment_insertion.complete';
-    for (const subscription of state.webhookSubscriptions) {
-      if (!subscription.active || subscription.resource_type !== 'Appointment' || subscription.event !== 'appointment_insertion') continue;
-      const endpoint = state.webhookEndpoints.find((e) => e.id === subscription.webhook_endpoint_id);
-      if (!endpoint?.active) continue;
-      // v3.0.0 still returns the v2 appointment entity (OpenAPI: API_V2_Entities_Appointment on both),
-      // so the payload's contract is the same; the version pinned is recorded with each delivery.
-      const data: Record<string, unknown> = { appointment: renderAppointment(state, appointment) };
-      if (failed) data.error = [runtime.insertions.failReason];
-      runtime.webhooks.dispatch({
-        endpoint,
-        eventName,
-        appointmentId: appointment.id,
-        apiVersion: subscription.api_version,
-        body: {
-          institution_id: state.institution.id,
-          subdomain: subscription.subdomain,
-          webhook_subscription_id: subscription.id,
-          resource_type: 'Appointment',
-          event_name: eventName,
-          event_time: now().toISOString(),
-          delivery_errors: [],
-          data,
-        },
-      });
-    }
-    logger.info({ appointmentId: appointment.id, outcome: appointment.insertion }, 'sandbox insertion finished');
-  };
-
   const apiRouter = new Router();
   registerApi(apiRouter, {
     state: () => state,
     now,
-    onAppointmentCreated(appointment) {
-      // A real timer, independent of the (possibly frozen) sandbox clock.
-      const timer = setTimeout(() => {
-        insertionTimers.delete(timer);
-        completeInsertion(appointment);
-      }, settings.insertionDelayMs);
-      insertionTimers.add(timer);
-    },
+    onAppointmentCreated: (appointment) => runtime.records.accepted(appointment),
+    onAppointmentChanged: (appointment) => runtime.records.changed(appointment),
   });
   const adminRouter = new Router();
   registerAdmin(adminRouter, runtime);
@@ -406,8 +373,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     async close() {
       if (closed) return;
       closed = true;
-      for (const timer of insertionTimers) clearTimeout(timer);
-      insertionTimers.clear();
+      runtime.records.cancelAll();
       runtime.webhooks.cancelAll();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -62,18 +62,22 @@ export class Metrics implements FunnelRecorder {
   }
 }
 
-/** Counts an office's answer once the patient was told (a notifier of services/notify wrapped). */
-export function countingAnswers<Record extends { createdAt: string }, Outcome extends string>(
-  inner: { notify(record: Record, outcome: Outcome): Promise<void> },
+/**
+ * The same notifier, counting each office answer once the patient was told (its other methods,
+ * such as notices of office changes, pass through untouched).
+ */
+export function countingAnswers<Record extends { createdAt: string }, Outcome extends string, Notifier extends { notify(record: Record, outcome: Outcome): Promise<void> }>(
+  inner: Notifier,
   metrics: Metrics,
   now: () => Date,
-): { notify(record: Record, outcome: Outcome): Promise<void> } {
-  return {
-    async notify(record, outcome) {
-      await inner.notify(record, outcome);
+): Notifier {
+  const notify = inner.notify.bind(inner);
+  return Object.assign(Object.create(inner) as Notifier, {
+    async notify(record: Record, outcome: Outcome): Promise<void> {
+      await notify(record, outcome);
       const answer = outcome === 'complete' ? 'confirmed' : 'refused';
       metrics.funnel(answer);
       metrics.officeAnswered(answer, Math.max(0, (now().getTime() - Date.parse(record.createdAt)) / 1000));
     },
-  };
+  });
 }

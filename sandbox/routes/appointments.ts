@@ -85,6 +85,7 @@ function registerCreate(router: Router, ctx: ApiContext): void {
       unavailable: false,
       deleted: false,
       foreign_id: null,
+      foreign_id_type: null,
       last_sync_time: null,
       is_new_clients_patient: !state.appointments.some((a) => a.patient_id === patientId),
       created_at: stamp,
@@ -160,6 +161,7 @@ function registerChanges(router: Router, ctx: ApiContext): void {
       appointment.cancelled = cancelled;
       appointment.cancelled_at = cancelled ? stamp : null;
     }
+    ctx.onAppointmentChanged(appointment);
     return ok({ appt: renderAppointment(state, appointment) });
   });
 }

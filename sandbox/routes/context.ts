@@ -7,6 +7,8 @@ export interface ApiContext {
   state(): State;
   now(): Date;
   onAppointmentCreated(appointment: Appointment): void;
+  /** Cancelled, confirmed or moved through the API: NexHealth's read-back reports it later. */
+  onAppointmentChanged(appointment: Appointment): void;
 }
 
 export const digits = (value: string): string => value.replace(/\D/g, '');

@@ -53,8 +53,17 @@ function searchSlots(ctx: ApiContext, { query, version }: ApiRequest): ApiRespon
       now: ctx.now(),
     },
   );
-  if (version === 'v3') return ok(groups, { count: groups.length });
-  // v2 slots are {time, operatory_id, provider_id}: no end_time (the docs' sample has none).
-  const rendered = groups.map((group) => ({ ...group, slots: group.slots.map(({ end_time: _end, ...slot }) => slot) }));
+  // v2 slots are {time, operatory_id, provider_id}: no end_time (the docs' sample has none). At an
+  // operatory-mapped location a search without operatory_ids[] gets slots without an operatory,
+  // which cannot be booked there (the docs: "Specify this if booking is mapped to operatory").
+  const unmapped = (lid: number) => !operatoryIds && state.locations.some((l) => l.id === lid && l.map_by_operatory);
+  const rendered = groups.map((group) => ({
+    ...group,
+    slots: group.slots.map((slot) => {
+      const { end_time: _end, ...v2Slot } = slot;
+      const shaped = version === 'v3' ? slot : v2Slot;
+      return unmapped(group.lid) ? { ...shaped, operatory_id: null } : shaped;
+    }),
+  }));
   return ok(rendered, { count: groups.length });
 }

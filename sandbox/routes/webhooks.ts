@@ -85,6 +85,10 @@ function registerEndpoints(router: Router, ctx: ApiContext): void {
   });
 }
 
+const RESOURCE_TYPES = ['Appointment', 'Patient', 'SyncStatus'];
+/** The docs' sync events (`.red` when a status goes down, `.green` when it comes back). */
+const SYNC_STATUS_EVENTS = ['sync_status_read_change', 'sync_status_write_change'];
+
 /** Subscriptions of an endpoint, scoped by subdomain. */
 function registerSubscriptions(router: Router, ctx: ApiContext): void {
   router.add('POST', '/webhook_endpoints/:id/webhook_subscriptions', (request) => {
@@ -94,12 +98,14 @@ function registerSubscriptions(router: Router, ctx: ApiContext): void {
     if (!isObject(request.body)) throw missing('resource_type');
     const resourceType = reqString(request.body, 'resource_type', 'resource_type');
     const event = reqString(request.body, 'event', 'event');
-    if (resourceType.toLowerCase() !== 'appointment' && resourceType.toLowerCase() !== 'patient') throw invalid('resource_type');
+    const resource = RESOURCE_TYPES.find((name) => name.toLowerCase() === resourceType.toLowerCase());
+    if (!resource) throw invalid('resource_type');
+    if (resource === 'SyncStatus' && !SYNC_STATUS_EVENTS.includes(event)) throw invalid('event');
     const stamp = iso(ctx.now());
     const subscription = {
       id: state.nextId.webhookSubscription++,
       webhook_endpoint_id: endpoint.id,
-      resource_type: resourceType.toLowerCase() === 'appointment' ? 'Appointment' : 'Patient',
+      resource_type: resource,
       event,
       active: optBool(request.body, 'active', 'active') ?? true,
       subdomain: sub,

@@ -115,8 +115,8 @@ export function buildSeed(now: Date): { state: State; summary: SeedSummary } {
   const stamp = DateTime.fromJSDate(now).minus({ years: 1 }).toUTC().toISO() ?? '';
   const nowIso = now.toISOString();
   const locations: Location[] = [
-    { id: BROOKLYN, institution_id: 1, name: 'Brooklyn Office', tz: ZONE, street_address: '245 Atlantic Ave', street_address_2: 'Suite 3', city: 'Brooklyn', state: 'NY', zip_code: '11201', country_code: 'US', phone_number: '7185550142', email: 'brooklyn@demo-dental.example', map_by_operatory: true, inactive: false },
-    { id: MANHATTAN, institution_id: 1, name: 'Manhattan Office', tz: ZONE, street_address: '150 W 34th St', street_address_2: 'Floor 9', city: 'New York', state: 'NY', zip_code: '10001', country_code: 'US', phone_number: '2125550178', email: 'manhattan@demo-dental.example', map_by_operatory: false, inactive: false },
+    { id: BROOKLYN, institution_id: 1, name: 'Brooklyn Office', tz: ZONE, street_address: '245 Atlantic Ave', street_address_2: 'Suite 3', city: 'Brooklyn', state: 'NY', zip_code: '11201', country_code: 'US', phone_number: '7185550142', email: 'brooklyn@demo-dental.example', map_by_operatory: true, insert_appt_client: true, set_availability_by_operatory: true, inactive: false },
+    { id: MANHATTAN, institution_id: 1, name: 'Manhattan Office', tz: ZONE, street_address: '150 W 34th St', street_address_2: 'Floor 9', city: 'New York', state: 'NY', zip_code: '10001', country_code: 'US', phone_number: '2125550178', email: 'manhattan@demo-dental.example', map_by_operatory: false, insert_appt_client: true, set_availability_by_operatory: false, inactive: false },
   ];
   const providers: Provider[] = [
     { id: LEE, first_name: 'Sarah', last_name: 'Lee', suffix: 'DDS', npi: '1234567890', specialty: 'General Dentistry', inactive: false, requestable: true, location_ids: [BROOKLYN, MANHATTAN] },
@@ -174,6 +174,7 @@ export function buildSeed(now: Date): { state: State; summary: SeedSummary } {
     unavailable: false,
     deleted: false,
     foreign_id: `ext-${id}`,
+    foreign_id_type: 'sandbox',
     last_sync_time: nowIso,
     is_new_clients_patient: false,
     created_at: stamp,
@@ -202,6 +203,11 @@ export function buildSeed(now: Date): { state: State; summary: SeedSummary } {
     appointments,
     webhookEndpoints: [],
     webhookSubscriptions: [],
+    // One synchronizer per office, so one can go offline alone.
+    syncs: [
+      { id: 701, name: 'Brooklyn server', emr: 'dentrix', location_ids: [BROOKLYN], read_status: 'green', read_status_at: nowIso, write_status: 'green', write_status_at: nowIso },
+      { id: 702, name: 'Manhattan server', emr: 'dentrix', location_ids: [MANHATTAN], read_status: 'green', read_status_at: nowIso, write_status: 'green', write_status_at: nowIso },
+    ],
     nextId: { appointmentType: 421, availability: 601, patient: 1001 + patients.length, appointment: 9101, webhookEndpoint: 1, webhookSubscription: 1 },
   };
   const summary: SeedSummary = {

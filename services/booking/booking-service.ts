@@ -30,6 +30,8 @@ export interface BookingServiceOptions {
    * NexHealth's own booking page may have none marked, and turns this off.
    */
   bookableOnlineTypesOnly?: boolean;
+  /** Before the bot cancels an appointment itself (so its read-back is not told as the office's change). */
+  beforeCancel?: (appointmentId: number) => Promise<void>;
   logger?: Logger;
 }
 
@@ -89,8 +91,12 @@ function recordName(firstName: string, lastName: string): { firstName: string; l
   return { firstName: firstName.trim().slice(0, MAX_FIRST_NAME).trim(), lastName: lastName.trim().slice(0, MAX_LAST_NAME).trim() };
 }
 
+/**
+ * `awaitsInsertion` false: the location never writes API bookings into the record system
+ * (`insert_appt_client` false), so no insertion result will come and the office confirms itself.
+ */
 export type BookingResult =
-  | { kind: 'requested'; appointment: Appointment }
+  | { kind: 'requested'; appointment: Appointment; awaitsInsertion: boolean; timeZone: string }
   | { kind: 'taken' };
 
 /** Days searched either side of a preference that has no open time. */
@@ -213,17 +219,20 @@ export class BookingService {
     const preference = search.preference.windows.length > 0 ? search.preference
       : { windows: [{ start: now.toISO() ?? '', end: now.plus({ days: this.horizonDays }).toISO() ?? '' }], asap: true };
     const range = searchRange(preference, location.tz) ?? { startDate: now.toISODate() ?? '', days: this.horizonDays };
-    const inRange = await this.openSlots(search, providerIds, location.tz, range.startDate, Math.min(range.days, this.horizonDays + 1));
+    const inRange = await this.openSlots(search, providerIds, location, range.startDate, Math.min(range.days, this.horizonDays + 1));
     const fitting = rankInWindow(inRange, preference, this.offerSize, exclude);
     if (fitting.length > 0) return { slots: fitting, fit: 'window' };
     const from = DateTime.max(now.startOf('day'), DateTime.fromISO(range.startDate, { zone: location.tz }).minus({ days: AROUND_BEFORE_DAYS }));
     const days = range.days + AROUND_BEFORE_DAYS + AROUND_AFTER_DAYS;
-    const around = await this.openSlots(search, providerIds, location.tz, from.toISODate() ?? range.startDate, days);
+    const around = await this.openSlots(search, providerIds, location, from.toISODate() ?? range.startDate, days);
     return { slots: rankAround(around, preference, this.offerSize, exclude), fit: 'around' };
   }
 
   /** Books a time; a time taken meanwhile is reported, not thrown. */
   async book(request: { locationId: number; patientId: number; appointmentTypeId: number; slot: OpenSlot }): Promise<BookingResult> {
+    const location = await this.client.getLocation(request.locationId);
+    // The API refuses it anyway; a slot that came without its operatory is never sent.
+    if (location.map_by_operatory && request.slot.operatoryId === undefined) throw new Error('slot without an operatory at an operatory-mapped location');
     try {
       const appointment = await this.client.createAppointment({
         locationId: request.locationId,
@@ -234,7 +243,7 @@ export class BookingService {
         startTime: request.slot.start,
         endTime: request.slot.end,
       });
-      return { kind: 'requested', appointment };
+      return { kind: 'requested', appointment, awaitsInsertion: location.insert_appt_client !== false, timeZone: location.tz };
     } catch (error) {
       if (isNexHealthError(error, 'slot_unavailable')) return { kind: 'taken' };
       throw error;
@@ -287,6 +296,7 @@ export class BookingService {
   }
 
   async cancel(appointmentId: number): Promise<void> {
+    await this.options.beforeCancel?.(appointmentId);
     try {
       await this.client.cancelAppointment(appointmentId);
     } finally {
@@ -299,15 +309,20 @@ export class BookingService {
     return this.client.getAppointment(appointmentId);
   }
 
-  private async openSlots(search: TimeSearch, providerIds: number[], timeZone: string, startDate: string, days: number): Promise<OpenSlot[]> {
-    const query = { locationId: search.locationId, appointmentTypeId: search.appointmentTypeId, providerIds, startDate, days, timeZone };
-    const slots = await this.slotCache.search(query, async (range) => slotsFromGroups(await this.client.getAppointmentSlots({
+  private async openSlots(search: TimeSearch, providerIds: number[], location: Location, startDate: string, days: number): Promise<OpenSlot[]> {
+    const query = { locationId: search.locationId, appointmentTypeId: search.appointmentTypeId, providerIds, startDate, days, timeZone: location.tz };
+    // Operatory-mapped: only the bookable operatories are searched, and a slot without one is not bookable.
+    const operatoryIds = location.map_by_operatory ? await this.client.bookableOperatoryIds(location.id) : undefined;
+    if (operatoryIds?.length === 0) return [];
+    const found = await this.slotCache.search(query, async (range) => slotsFromGroups(await this.client.getAppointmentSlots({
       startDate: range.startDate,
       days: range.days,
       locationIds: [search.locationId],
       providerIds: range.providerIds,
+      operatoryIds,
       appointmentTypeId: search.appointmentTypeId,
     })));
+    const slots = operatoryIds ? found.filter((slot) => slot.operatoryId !== undefined) : found;
     return search.providerId === 'any' ? onePerTime(slots) : slots;
   }
 }

@@ -10,7 +10,7 @@ import { TtlCache } from './ttl-cache';
 import type {
   Appointment, AppointmentChanges, AppointmentQuery, AppointmentType, Availability, Institution, Location,
   NewAppointment, NewAppointmentType, NewAvailability, NewPatient, Operatory, Patient, PatientSearch, Provider,
-  SlotGroup, SlotSearch, WebhookEndpoint, WebhookSubscription,
+  SlotGroup, SlotSearch, SyncStatus, WebhookEndpoint, WebhookSubscription,
 } from './types';
 import { isCancelled } from './types';
 
@@ -97,6 +97,17 @@ export class NexHealthClient {
 
   listOperatories(locationId: number): Promise<Operatory[]> {
     return this.cached(`operatories:${locationId}`, () => this.getAll<Operatory>('/operatories', { location_id: locationId }));
+  }
+
+  /** The active operatories NexHealth may book online at a location (for `operatory_ids[]`). */
+  async bookableOperatoryIds(locationId: number): Promise<number[]> {
+    const operatories = await this.listOperatories(locationId);
+    return operatories.filter((operatory) => operatory.active !== false && operatory.bookable_online !== false).map((operatory) => operatory.id);
+  }
+
+  /** The synchronizers behind these locations (never cached: it is asked to explain a delay now). */
+  getSyncStatus(locationIds: number[]): Promise<SyncStatus[]> {
+    return this.get<SyncStatus[]>('/sync_status', '/sync_status', { location_ids: locationIds }).then((data) => (Array.isArray(data) ? data : []));
   }
 
   listAppointmentTypes(locationId: number): Promise<AppointmentType[]> {

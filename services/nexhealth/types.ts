@@ -27,8 +27,27 @@ export interface Location {
   state?: string | null;
   zip_code?: string | null;
   phone_number?: string | null;
+  /** Bookings must name an operatory, and slot searches name the bookable ones (`operatory_ids[]`). */
   map_by_operatory?: boolean;
+  /**
+   * Whether NexHealth writes API bookings into the record system. When false nothing is inserted
+   * and no insertion webhook ever comes: the office confirms the request itself.
+   */
+  insert_appt_client?: boolean;
+  /** Availabilities are set per operatory rather than per provider. */
+  set_availability_by_operatory?: boolean;
   inactive?: boolean;
+}
+
+/** One synchronizer (GET /sync_status): `write_status` red means writes are not reaching the record system. */
+export interface SyncStatus {
+  institution_id?: number;
+  sync_source_name?: string | null;
+  read_status?: 'green' | 'red' | string;
+  read_status_at?: string | null;
+  write_status?: 'green' | 'red' | string;
+  write_status_at?: string | null;
+  locations?: { id: number; name?: string }[];
 }
 
 export interface Institution {
@@ -248,6 +267,14 @@ export interface WebhookSubscription {
   event: string;
   active: boolean;
   subdomain?: string;
+}
+
+/**
+ * Whether the record system has the appointment: its foreign id there. A `foreign_id_type` starting
+ * with "Nex" is NexHealth's own id (reported on appointments not yet synced) and does not count.
+ */
+export function isInserted(appointment: Pick<Appointment, 'foreign_id' | 'foreign_id_type'>): boolean {
+  return typeof appointment.foreign_id === 'string' && appointment.foreign_id.trim() !== '' && !/^nex/i.test(appointment.foreign_id_type ?? '');
 }
 
 /** Whether an appointment is cancelled, whichever spelling the payload uses. */

@@ -3,12 +3,13 @@
 // came. The store's claim makes it exactly once, across restarts and instances.
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
-import type { Appointment } from '../nexhealth';
+import { isCancelled, isInserted, type Appointment, type SyncStatus } from '../nexhealth';
 import type { InsertionOutcome, WebhookEvent } from './insertion-event';
-import { isStaleClaim, type PendingAppointment, type PendingAppointmentStore } from './pending-appointment-store';
+import { OfficeChanges, type NoticeSender } from './office-changes';
+import { isStaleClaim, type PendingAppointment, type PendingAppointmentStore, type WatchedAppointment } from './pending-appointment-store';
 
-/** Tells the patient (the bot layer sends the proactive message). */
-export interface InsertionNotifier {
+/** Tells the patient (the bot layer sends the proactive messages). */
+export interface InsertionNotifier extends NoticeSender {
   notify(record: PendingAppointment, outcome: InsertionOutcome): Promise<void>;
 }
 
@@ -16,6 +17,7 @@ export interface InsertionNotifier {
 export interface AppointmentLookup {
   getAppointment(appointmentId: number): Promise<Appointment>;
   cancelAppointment(appointmentId: number): Promise<Appointment>;
+  getSyncStatus(locationIds: number[]): Promise<SyncStatus[]>;
 }
 
 export interface InsertionOutcomesOptions {
@@ -29,13 +31,21 @@ export interface InsertionOutcomesOptions {
 
 /** A result that could not be told for this long (the conversation is gone) is given up, keeping nothing of it. */
 export const UNDELIVERABLE_AFTER_MS = 7 * 24 * 3_600_000;
+/** While the synchronizer is offline, checks come this many first intervals apart. */
+const OFFLINE_RECHECK_FACTOR = 4;
 
-export type NewPendingAppointment = Pick<PendingAppointment, 'appointmentId' | 'conversation' | 'summary' | 'retry' | 'replaces'>;
+export type NewPendingAppointment = Pick<PendingAppointment, 'appointmentId' | 'conversation' | 'summary' | 'retry' | 'replaces' | 'watch'>;
+
+/** Whether writes to the record system behind this location are stopped (its synchronizer is offline). */
+function writesOffline(statuses: SyncStatus[], locationId: number): boolean {
+  return statuses.some((status) => status.write_status === 'red' && (!status.locations || status.locations.some((location) => location.id === locationId)));
+}
 
 export class InsertionOutcomes {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private readonly maxChecks: number;
+  private readonly officeChanges: OfficeChanges;
 
   constructor(
     private readonly store: PendingAppointmentStore,
@@ -46,6 +56,20 @@ export class InsertionOutcomes {
     private readonly options: InsertionOutcomesOptions,
   ) {
     this.maxChecks = options.maxChecks ?? 6;
+    this.officeChanges = new OfficeChanges(store, nexhealth, notifier, clock, logger);
+  }
+
+  /**
+   * A request at a location that never writes into the record system (`insert_appt_client` false):
+   * no result will come, so nothing waits for one; it is watched for the office's own changes.
+   */
+  async requestedWithoutInsertion(request: Omit<WatchedAppointment, 'until'>): Promise<void> {
+    await this.store.watch(request);
+  }
+
+  /** The bot itself cancels this appointment: its read-back must not be told as the office's change. */
+  async cancelling(appointmentId: number): Promise<void> {
+    await this.store.unwatch(appointmentId);
   }
 
   /** Records a request just accepted by NexHealth; an outcome that already arrived is delivered now. */
@@ -64,6 +88,14 @@ export class InsertionOutcomes {
   }
 
   async handleWebhook(event: WebhookEvent): Promise<void> {
+    if (event.kind === 'appointment_updated') {
+      for (const appointmentId of event.appointmentIds) await this.officeChanges.updated(appointmentId);
+      return;
+    }
+    if (event.kind === 'sync_write_status') {
+      if (event.online) await this.resumeAfterSync();
+      return;
+    }
     if (event.kind !== 'insertion') return;
     const delivered = await this.deliver(event.appointmentId, event.outcome, 'webhook');
     if (delivered !== 'unknown') return;
@@ -85,9 +117,18 @@ export class InsertionOutcomes {
     return false;
   }
 
+  /** Writes flow again: every request waiting for the synchronizer is checked now. */
+  private async resumeAfterSync(): Promise<void> {
+    for (const appointmentId of await this.store.pendingIds()) {
+      if ((await this.store.get(appointmentId))?.waitingForSync) await this.store.resume(appointmentId, this.clock.now());
+    }
+    await this.reconcileDue();
+  }
+
   /** One pass of reconciliation over every pending request that is due. */
   async reconcileDue(): Promise<void> {
     const now = this.clock.now();
+    await this.store.sweepWatched(now).catch((error: unknown) => this.logger.warn({ err: errorName(error) }, 'watched appointments: sweep failed'));
     for (const appointmentId of await this.store.pendingIds()) {
       try {
         const record = await this.store.get(appointmentId);
@@ -123,10 +164,16 @@ export class InsertionOutcomes {
 
   private async check(record: PendingAppointment, now: Date): Promise<void> {
     const appointment = await this.nexhealth.getAppointment(record.appointmentId);
-    if (appointment.foreign_id) {
+    if (isInserted(appointment)) {
       await this.deliver(record.appointmentId, 'complete', 'reconciliation');
-    } else if (appointment.cancelled || appointment.canceled || appointment.deleted) {
+    } else if (isCancelled(appointment) || appointment.deleted) {
       await this.deliver(record.appointmentId, 'failed', 'reconciliation');
+    } else if (writesOffline(await this.nexhealth.getSyncStatus([appointment.location_id]), appointment.location_id)) {
+      // Not refused: the office's system is not taking writes. Said once; checks wait, uncounted.
+      await this.waitForSync(record, now);
+    } else if (record.waitingForSync) {
+      // Back online (no webhook said so): a full schedule of checks again.
+      await this.store.resume(record.appointmentId, new Date(now.getTime() + this.options.reconcileAfterMs));
     } else if (record.checks + 1 >= this.maxChecks) {
       // Still not in the record system. Claim first (a late webhook then finds it taken), cancel
       // next, so it can never complete after the patient is told to pick another time, then tell.
@@ -134,6 +181,17 @@ export class InsertionOutcomes {
     } else {
       const backoff = this.options.reconcileAfterMs * 2 ** (record.checks + 1);
       await this.store.reschedule(record.appointmentId, new Date(now.getTime() + backoff));
+    }
+  }
+
+  private async waitForSync(record: PendingAppointment, now: Date): Promise<void> {
+    const next = new Date(now.getTime() + this.options.reconcileAfterMs * OFFLINE_RECHECK_FACTOR);
+    if (!(await this.store.waitForSync(record.appointmentId, next))) return;
+    try {
+      await this.notifier.tell(record.conversation, { kind: 'sync_offline' });
+    } catch (error) {
+      await this.store.untellOffline(record.appointmentId);
+      throw error;
     }
   }
 
@@ -152,6 +210,8 @@ export class InsertionOutcomes {
     }
     try {
       await beforeNotify?.();
+      // The confirmed reschedule cancels the old one (the notifier does): not the office's change.
+      if (outcome === 'complete' && claim.record.replaces) await this.store.unwatch(claim.record.replaces.appointmentId);
       await this.notifier.notify(claim.record, outcome);
     } catch (error) {
       if (this.clock.now().getTime() - Date.parse(claim.record.createdAt) >= UNDELIVERABLE_AFTER_MS) {
@@ -162,6 +222,8 @@ export class InsertionOutcomes {
       }
       throw error;
     }
+    const { watch, conversation } = claim.record;
+    if (outcome === 'complete' && watch) await this.store.watch({ appointmentId, conversation, ...watch });
     await this.store.markNotified(appointmentId);
     this.logger.info({ appointmentId, outcome, source }, 'insertion result sent to the patient');
     return 'sent';

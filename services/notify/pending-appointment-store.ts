@@ -4,6 +4,23 @@
 import { isETagConflict, type KeyValueStorage, type StoreItem } from '../storage';
 import type { InsertionOutcome } from './insertion-event';
 
+/** What is needed to tell the patient of the office's own changes later: no patient data. */
+export interface AppointmentWatch {
+  /** "Cleaning" */
+  type: string;
+  /** ISO start, and the location's zone to say a new time in. */
+  start: string;
+  timeZone: string;
+}
+
+/** A bot-booked appointment whose conversation is kept until it passes, to tell of office changes. */
+export interface WatchedAppointment extends AppointmentWatch {
+  appointmentId: number;
+  conversation: Record<string, unknown>;
+  /** Forgotten after this (a day after the start). */
+  until: string;
+}
+
 export interface PendingAppointment {
   appointmentId: number;
   /** The conversation to tell (a Bot Framework ConversationReference, kept as plain data). */
@@ -17,6 +34,11 @@ export interface PendingAppointment {
    * kept here so the message needs no lookup.
    */
   replaces?: { appointmentId: number; summary: string; when: string };
+  /** Kept once confirmed, to tell of the office's own changes (WatchedAppointment). */
+  watch?: AppointmentWatch;
+  /** The practice's synchronizer is offline: checks wait without counting, and the patient was told once. */
+  waitingForSync?: boolean;
+  offlineTold?: boolean;
   createdAt: string;
   /** When reconciliation next asks NexHealth about it. */
   nextCheckAt: string;
@@ -32,6 +54,9 @@ export type ClaimResult =
   | { kind: 'already' };
 
 const INDEX_KEY = 'pending-appointments/index';
+const WATCH_INDEX_KEY = 'watched-appointments/index';
+const watchKey = (appointmentId: number) => `watched-appointments/${appointmentId}`;
+const WATCH_AFTER_START_MS = 24 * 3_600_000;
 const recordKey = (appointmentId: number) => `pending-appointments/${appointmentId}`;
 const earlyOutcomeKey = (appointmentId: number) => `insertion-outcomes/${appointmentId}`;
 const MAX_ATTEMPTS = 20;
@@ -76,8 +101,75 @@ export class PendingAppointmentStore {
 
   /** Told (or given up): only a tombstone stays (for duplicates); conversation, draft and summaries are dropped. */
   async markNotified(appointmentId: number): Promise<void> {
-    await this.change(appointmentId, (record) => ({ ...record, state: 'notified', conversation: {}, retry: {}, summary: '', replaces: undefined }));
+    await this.change(appointmentId, (record) => ({ ...record, state: 'notified', conversation: {}, retry: {}, summary: '', replaces: undefined, watch: undefined }));
     await this.updateIndex((ids) => ids.filter((id) => id !== appointmentId));
+  }
+
+  /** Offline synchronizer: the next check is later and not counted. True if the patient is yet to be told. */
+  async waitForSync(appointmentId: number, nextCheckAt: Date): Promise<boolean> {
+    let toldBefore = true;
+    const result = await this.change(appointmentId, (record) => {
+      if (record.state !== 'pending') return undefined;
+      toldBefore = record.offlineTold === true;
+      return { ...record, waitingForSync: true, offlineTold: true, nextCheckAt: nextCheckAt.toISOString() };
+    });
+    return result.kind === 'claimed' && !toldBefore;
+  }
+
+  /** The synchronizer is back: a full schedule of checks again, the first at `nextCheckAt`. */
+  async resume(appointmentId: number, nextCheckAt: Date): Promise<void> {
+    await this.change(appointmentId, (record) => (record.state === 'pending' && record.waitingForSync
+      ? { ...record, waitingForSync: false, checks: 0, nextCheckAt: nextCheckAt.toISOString() } : undefined));
+  }
+
+  /** Telling failed: let a later check tell again. */
+  async untellOffline(appointmentId: number): Promise<void> {
+    await this.change(appointmentId, (record) => ({ ...record, offlineTold: false }));
+  }
+
+  /** Keeps the conversation of a bot-booked appointment until a day after it starts. */
+  async watch(appointment: Omit<WatchedAppointment, 'until'>): Promise<void> {
+    const until = new Date(Date.parse(appointment.start) + WATCH_AFTER_START_MS).toISOString();
+    await this.storage.write({ [watchKey(appointment.appointmentId)]: { ...appointment, until } });
+    await this.updateIndex((ids) => (ids.includes(appointment.appointmentId) ? ids : [...ids, appointment.appointmentId]), WATCH_INDEX_KEY);
+  }
+
+  async watched(appointmentId: number, now: Date): Promise<WatchedAppointment | undefined> {
+    const item = (await this.storage.read([watchKey(appointmentId)]))[watchKey(appointmentId)];
+    const watched = asWatched(item);
+    return watched && Date.parse(watched.until) > now.getTime() ? watched : undefined;
+  }
+
+  /**
+   * Takes the right to tell of a change: writes `next` (the new start) or, with undefined, marks it
+   * told-cancelled; only one caller wins. False when someone else changed it first.
+   */
+  async claimChange(current: WatchedAppointment, next: WatchedAppointment | undefined): Promise<boolean> {
+    const key = watchKey(current.appointmentId);
+    const item = (await this.storage.read([key]))[key];
+    const stored = asWatched(item);
+    if (!item || !stored || stored.start !== current.start || stored.cancelled) return false;
+    try {
+      await this.storage.write({ [key]: { ...(next ?? { ...stored, cancelled: true }), eTag: item.eTag } });
+      return true;
+    } catch (error) {
+      if (isETagConflict(error)) return false;
+      throw error;
+    }
+  }
+
+  /** No longer watched: the bot itself cancels it, or it was told cancelled, or it has passed. */
+  async unwatch(appointmentId: number): Promise<void> {
+    await this.storage.delete([watchKey(appointmentId)]);
+    await this.updateIndex((ids) => ids.filter((id) => id !== appointmentId), WATCH_INDEX_KEY);
+  }
+
+  /** Forgets watched appointments that have passed (and any whose record is gone). */
+  async sweepWatched(now: Date): Promise<void> {
+    const ids = readIds((await this.storage.read([WATCH_INDEX_KEY]))[WATCH_INDEX_KEY]);
+    for (const appointmentId of ids) {
+      if (!(await this.watched(appointmentId, now))) await this.unwatch(appointmentId);
+    }
   }
 
   /** Gives a claim back (the message could not be sent), so a later event or check can deliver it. */
@@ -134,23 +226,28 @@ export class PendingAppointmentStore {
    * one write with '*': it only ever writes an empty list, and every later change carries an eTag.
    */
   async init(): Promise<void> {
-    const item = (await this.storage.read([INDEX_KEY]))[INDEX_KEY];
-    if (!item) await this.storage.write({ [INDEX_KEY]: { ids: [], eTag: '*' } });
+    await this.createIndex(INDEX_KEY);
+    await this.createIndex(WATCH_INDEX_KEY);
+  }
+
+  private async createIndex(indexKey: string): Promise<void> {
+    const item = (await this.storage.read([indexKey]))[indexKey];
+    if (!item) await this.storage.write({ [indexKey]: { ids: [], eTag: '*' } });
   }
 
   /** `update` must be idempotent: the loop ends when applying it again changes nothing. */
-  private async updateIndex(update: (ids: number[]) => number[]): Promise<void> {
+  private async updateIndex(update: (ids: number[]) => number[], indexKey = INDEX_KEY): Promise<void> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const item = (await this.storage.read([INDEX_KEY]))[INDEX_KEY];
+      const item = (await this.storage.read([indexKey]))[indexKey];
       if (!item) {
-        await this.init();
+        await this.createIndex(indexKey);
         continue;
       }
       const ids = readIds(item);
       const next = update(ids);
       if (next.length === ids.length && next.every((id, index) => id === ids[index])) return;
       try {
-        await this.storage.write({ [INDEX_KEY]: { ids: next, eTag: item.eTag } });
+        await this.storage.write({ [indexKey]: { ids: next, eTag: item.eTag } });
       } catch (error) {
         if (!isETagConflict(error)) throw error;
       }
@@ -161,6 +258,12 @@ export class PendingAppointmentStore {
 
 function readIds(item: StoreItem | undefined): number[] {
   return Array.isArray(item?.ids) ? item.ids.filter((id): id is number => typeof id === 'number') : [];
+}
+
+function asWatched(item: StoreItem | undefined): (WatchedAppointment & { cancelled?: boolean }) | undefined {
+  if (!item || typeof item.appointmentId !== 'number' || typeof item.start !== 'string' || typeof item.until !== 'string') return undefined;
+  const { eTag: _eTag, ...rest } = item;
+  return rest as unknown as WatchedAppointment & { cancelled?: boolean };
 }
 
 function asRecord(item: StoreItem | undefined): PendingAppointment | undefined {

@@ -1,4 +1,4 @@
-// Registers (idempotently) our webhook endpoint and the appointment_insertion subscription with
+// Registers (idempotently) our webhook endpoint and its subscriptions (SUBSCRIPTIONS) with
 // NexHealth. Which endpoint is ours is kept in the bot's storage, so a restart and a second
 // instance reuse it; its secret is read back from GET /webhook_endpoints (which shows it). Endpoints
 // this deployment did not create are never deleted: another deployment may share the key and URL.
@@ -35,6 +35,16 @@ export interface WebhookRegistration {
 const UNRECORDED_VERSION = 'v2';
 
 export const INSERTION_EVENT = 'appointment_insertion';
+/**
+ * Every subscription the bot needs: insertion results, the office's own changes to appointments
+ * (after NexHealth's read-back), and the synchronizer's write status (so an offline office is not
+ * taken for a refusal).
+ */
+export const SUBSCRIPTIONS: readonly { event: string; resourceType: string }[] = [
+  { event: INSERTION_EVENT, resourceType: 'Appointment' },
+  { event: 'appointment_updated', resourceType: 'Appointment' },
+  { event: 'sync_status_write_change', resourceType: 'SyncStatus' },
+];
 export const REGISTRATION_KEY = 'nexhealth-webhook/registration';
 
 export async function readWebhookRegistration(storage: KeyValueStorage): Promise<WebhookRegistration | undefined> {
@@ -58,9 +68,11 @@ export async function ensureWebhookRegistration(api: WebhookApi, storage: KeyVal
     }
     if (!known.active) await api.updateWebhookEndpoint(known.id, { active: true });
   }
-  const subscriptionVersion = await ensureSubscription(api, registration);
-  if (subscriptionVersion !== registration.subscriptionVersion) {
-    registration = await saveOrAdopt(storage, { ...registration, subscriptionVersion }, registration);
+  const existing = await api.listWebhookSubscriptions(registration.endpointId);
+  const pinnedTo = existing.length > 0 ? registration.subscriptionVersion ?? UNRECORDED_VERSION : api.apiVersion;
+  for (const wanted of SUBSCRIPTIONS) await ensureSubscription(api, registration.endpointId, existing, wanted, pinnedTo);
+  if (api.apiVersion !== registration.subscriptionVersion) {
+    registration = await saveOrAdopt(storage, { ...registration, subscriptionVersion: api.apiVersion }, registration);
   }
   return registration;
 }
@@ -75,26 +87,22 @@ async function registerEndpoint(api: WebhookApi, storage: KeyValueStorage, targe
 }
 
 /**
- * One active insertion subscription under the current API version: a disabled one is re-activated
- * in place, not duplicated; one made under another version is replaced. Returns the version of the
- * subscription now in place.
+ * One active subscription per event under the current API version: a disabled one is re-activated
+ * in place, not duplicated; one made under another version (`pinnedTo`) is replaced, since its
+ * payloads keep that version's contract.
  */
-async function ensureSubscription(api: WebhookApi, registration: WebhookRegistration): Promise<string> {
-  const { endpointId } = registration;
-  const ours = (await api.listWebhookSubscriptions(endpointId)).filter((subscription) => subscription.event === INSERTION_EVENT
+async function ensureSubscription(api: WebhookApi, endpointId: number, existing: WebhookSubscription[], wanted: { event: string; resourceType: string }, pinnedTo: string): Promise<void> {
+  const ours = existing.filter((subscription) => subscription.event === wanted.event
     && (subscription.subdomain === undefined || subscription.subdomain === api.subdomain));
-  const pinnedTo = ours.length > 0 ? registration.subscriptionVersion ?? UNRECORDED_VERSION : api.apiVersion;
   if (pinnedTo !== api.apiVersion) {
-    // Its payloads would keep the old version's contract: delete it before subscribing again.
     for (const subscription of ours) await api.deleteWebhookSubscription(endpointId, subscription.id);
   } else if (ours.some((subscription) => subscription.active)) {
-    return api.apiVersion;
+    return;
   } else if (ours[0]) {
     await api.updateWebhookSubscription(endpointId, ours[0].id, { active: true });
-    return api.apiVersion;
+    return;
   }
-  await api.createWebhookSubscription(endpointId, INSERTION_EVENT, 'Appointment');
-  return api.apiVersion;
+  await api.createWebhookSubscription(endpointId, wanted.event, wanted.resourceType);
 }
 
 /** Writes our registration unless another instance's changed it since we read; then adopts theirs. */

@@ -214,8 +214,10 @@ describe('NexHealth client against the sandbox', function () {
     it('books a pending appointment that the record system completes later', async () => {
       const client = makeClient();
       const brooklyn = sandbox.seed.locations.brooklyn;
+      // Brooklyn books by operatory: the search names its bookable operatories.
       const [group] = await client.getAppointmentSlots({
         startDate: '2026-11-30', days: 1, locationIds: [brooklyn], providerIds: [sandbox.seed.providers.sarahLee], appointmentTypeId: sandbox.seed.appointmentTypes.brooklyn.cleaning,
+        operatoryIds: await client.bookableOperatoryIds(brooklyn),
       });
       const slot = group.slots[0];
       const booked = await client.createAppointment({

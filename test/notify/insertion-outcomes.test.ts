@@ -39,7 +39,7 @@ describe('insertion outcomes', function () {
     clock = new ManualClock(SPEC_NOW);
     client = new NexHealthClient({ baseUrl: sandbox.url, apiKey: 'sandbox-api-key', subdomain: 'demo-dental', clock });
     told = [];
-    const notifier = { notify: async (record: PendingAppointment, outcome: InsertionOutcome) => { told.push({ appointmentId: record.appointmentId, outcome }); } };
+    const notifier = { tell: async () => undefined, notify: async (record: PendingAppointment, outcome: InsertionOutcome) => { told.push({ appointmentId: record.appointmentId, outcome }); } };
     store = new PendingAppointmentStore(new MemoryStorage());
     outcomes = new InsertionOutcomes(store, client, notifier, clock, createLogger({ level: 'silent' }), { reconcileAfterMs: 1_000, maxChecks: 2 });
     await outcomes.start();
@@ -81,12 +81,41 @@ describe('insertion outcomes', function () {
     assert.equal((await client.getAppointment(appointmentId)).cancelled, true, 'cancelled before telling, so it can never complete later');
   });
 
+  it('does not take NexHealth\'s own "Nex" foreign id for an insertion', async () => {
+    const sandbox = await sharedSandbox();
+    const settings = await fetch(`${sandbox.url}/__sandbox/practice-settings`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nexForeignIdsWhilePending: true }) });
+    assert.equal(settings.status, 200);
+    await admin.settings({ insertionDelayMs: 60_000 });
+    const appointmentId = await requestAppointment('2026-12-02T14:00:00.000-05:00');
+    assert.match((await client.getAppointment(appointmentId)).foreign_id_type ?? '', /^Nex/);
+    await outcomes.requested(pending(appointmentId));
+    clock.advance(1_100);
+    await outcomes.reconcileDue();
+    assert.deepEqual(told, [], 'still waiting for the record system');
+  });
+
+  it("tells the office's cancellation of a watched appointment once, and never the bot's own", async () => {
+    const notices: string[] = [];
+    const watching = new InsertionOutcomes(store, client, { tell: async (_conversation, notice) => { notices.push(notice.kind); }, notify: async () => undefined },
+      clock, createLogger({ level: 'silent' }), { reconcileAfterMs: 1_000 });
+    const theirs = await requestAppointment('2026-12-02T13:00:00.000-05:00');
+    const ours = await requestAppointment('2026-12-02T14:00:00.000-05:00');
+    for (const appointmentId of [theirs, ours]) {
+      await watching.requestedWithoutInsertion({ appointmentId, conversation: {}, type: 'Consultation', start: '2026-12-02T19:00:00.000Z', timeZone: 'America/New_York' });
+    }
+    await watching.cancelling(ours);
+    for (const appointmentId of [theirs, ours]) await client.cancelAppointment(appointmentId);
+    await watching.handleWebhook({ kind: 'appointment_updated', appointmentIds: [theirs, ours] });
+    await watching.handleWebhook({ kind: 'appointment_updated', appointmentIds: [theirs] });
+    assert.deepEqual(notices, ['office_cancelled']);
+  });
+
   it('never cancels a request that a webhook is telling the patient about right now', async () => {
     await admin.failInsertions(1);
     await admin.webhooks({ dropNext: 1 });
     const appointmentId = await requestAppointment('2026-12-02T16:00:00.000-05:00');
     // Gives up at its first check, so only the claim can hold it back.
-    const impatient = new InsertionOutcomes(store, client, { notify: async () => { told.push({ appointmentId, outcome: 'failed' }); } },
+    const impatient = new InsertionOutcomes(store, client, { tell: async () => undefined, notify: async () => { told.push({ appointmentId, outcome: 'failed' }); } },
       clock, createLogger({ level: 'silent' }), { reconcileAfterMs: 1_000, maxChecks: 1 });
     await impatient.requested(pending(appointmentId));
     // A "complete" webhook has claimed it and is sending "You're booked" at this very moment.
@@ -99,7 +128,7 @@ describe('insertion outcomes', function () {
 
   it('keeps a request pending when telling the patient fails, and tells them on the next try', async () => {
     let fail = true;
-    const notifier = { notify: async (record: PendingAppointment, outcome: InsertionOutcome) => {
+    const notifier = { tell: async () => undefined, notify: async (record: PendingAppointment, outcome: InsertionOutcome) => {
       if (fail) throw new Error('channel down');
       told.push({ appointmentId: record.appointmentId, outcome });
     } };
@@ -112,7 +141,7 @@ describe('insertion outcomes', function () {
   });
 
   it('gives up a result it could not tell for a week, keeping nothing of the conversation or the patient', async () => {
-    const notifier = { notify: async () => { throw new Error('conversation gone'); } };
+    const notifier = { tell: async () => undefined, notify: async () => { throw new Error('conversation gone'); } };
     const undeliverable = new PendingAppointmentStore(new MemoryStorage());
     const stuck = new InsertionOutcomes(undeliverable, client, notifier, clock, createLogger({ level: 'silent' }), { reconcileAfterMs: 1_000 });
     const record = { appointmentId: 45, conversation: { conversation: { id: 'c-45' } }, summary: 'Cleaning, Tue, Dec 1 at 1:00 PM', retry: { patientId: 7 }, replaces: { appointmentId: 9, summary: 'Cleaning', when: 'Mon' } };

@@ -65,12 +65,12 @@ describe('insertion results reach the patient (webhooks, proactive messages, Azu
     await admin.settings({ insertionDelayMs: 50, webhookRetryDelaysMs: [100, 200, 400] });
   });
 
-  it('registers one webhook endpoint and subscription, idempotently', async () => {
+  it('registers one webhook endpoint and its subscriptions, idempotently', async () => {
     const endpoints = await app.client.listWebhookEndpoints();
     const ours = endpoints.filter((endpoint) => endpoint.target_url === `${app.url}${WEBHOOK_PATH}`);
     assert.equal(ours.length, 1);
     const subscriptions = await app.client.listWebhookSubscriptions(ours[0].id);
-    assert.deepEqual(subscriptions.map((subscription) => subscription.event), ['appointment_insertion']);
+    assert.deepEqual(subscriptions.map((subscription) => subscription.event), ['appointment_insertion', 'appointment_updated', 'sync_status_write_change']);
     const again = await startTestApp({ WEBHOOKS_ENABLED: 'true', NEXHEALTH_LOCATION_ID: brooklyn, PUBLIC_URL: app.url }, { storage, clock });
     await again.close();
     assert.equal((await app.client.listWebhookEndpoints()).filter((endpoint) => endpoint.target_url === `${app.url}${WEBHOOK_PATH}`).length, 1);

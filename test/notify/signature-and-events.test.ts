@@ -38,10 +38,17 @@ describe('webhook signature', () => {
 });
 
 describe('webhook events', () => {
-  it('reads insertion results and ignores what we did not subscribe to', () => {
+  it('reads insertion results, office changes and sync status, and ignores what we did not subscribe to', () => {
     assert.deepEqual(parseWebhookEvent({ event_name: 'appointment_insertion.complete', data: { appointment: { id: 5, foreign_id: 'x' } } }), { kind: 'insertion', appointmentId: 5, outcome: 'complete' });
     assert.deepEqual(parseWebhookEvent({ event_name: 'appointment_insertion.failed', data: { appointment: { id: 6 }, error: ['no'] } }), { kind: 'insertion', appointmentId: 6, outcome: 'failed' });
-    assert.deepEqual(parseWebhookEvent({ event_name: 'appointment_updated', data: { appointments: [{ id: 1 }] } }), { kind: 'ignored', eventName: 'appointment_updated' });
+    assert.deepEqual(parseWebhookEvent({ event_name: 'appointment_created', data: { appointments: [{ id: 1 }] } }), { kind: 'ignored', eventName: 'appointment_created' });
+    assert.deepEqual(parseWebhookEvent({ event_name: 'appointment_insertion.timed_out', data: { appointment: { id: 8 } } }), { kind: 'insertion', appointmentId: 8, outcome: 'failed' });
+    // The docs' shape (data.appointment) and the plural one appointment_created uses.
+    assert.deepEqual(parseWebhookEvent({ event_name: 'appointment_updated', data: { appointment: { id: '9101', cancelled: true } } }), { kind: 'appointment_updated', appointmentIds: [9101] });
+    assert.deepEqual(parseWebhookEvent({ event_name: 'appointment_updated', data: { appointments: [{ id: 1 }, { id: 2 }] } }), { kind: 'appointment_updated', appointmentIds: [1, 2] });
+    assert.deepEqual(parseWebhookEvent({ event_name: 'appointment_updated', data: {} }), { kind: 'malformed' });
+    assert.deepEqual(parseWebhookEvent({ event_name: 'sync_status_write_change.red', data: null }), { kind: 'sync_write_status', online: false });
+    assert.deepEqual(parseWebhookEvent({ event_name: 'sync_status_write_change.green' }), { kind: 'sync_write_status', online: true });
     assert.deepEqual(parseWebhookEvent({ event_name: 'appointment_insertion.complete', data: {} }), { kind: 'malformed' });
     assert.deepEqual(parseWebhookEvent('nonsense'), { kind: 'malformed' });
   });

@@ -8,7 +8,7 @@ import { ManualClock } from '../../services/clock';
 import { createLogger } from '../../services/logger';
 import type { NexHealthClient } from '../../services/nexhealth';
 import type { RunningSandbox } from '../../sandbox';
-import { ensureWebhookRegistration, readWebhookRegistration, INSERTION_EVENT } from '../../services/notify';
+import { ensureWebhookRegistration, readWebhookRegistration, INSERTION_EVENT, WEBHOOK_SUBSCRIPTIONS as SUBSCRIPTIONS } from '../../services/notify';
 import { FileStorage } from '../../services/storage';
 import { SandboxAdmin, sharedSandbox } from '../support/sandbox';
 import { sandboxClient } from '../support/sandbox-client';
@@ -43,6 +43,14 @@ describe('webhook registration', function () {
     directories = [];
   });
 
+  it('subscribes to insertions, office changes and the synchronizer\'s write status, once each', async () => {
+    const { endpointId } = await ensureWebhookRegistration(client, storage(), TARGET, logger);
+    const subscriptions = await client.listWebhookSubscriptions(endpointId);
+    assert.deepEqual(subscriptions.map((item) => [item.resource_type, item.event, item.active]), [
+      ['Appointment', 'appointment_insertion', true], ['Appointment', 'appointment_updated', true], ['SyncStatus', 'sync_status_write_change', true],
+    ]);
+  });
+
   it("never deletes an endpoint this deployment did not create (another deployment's, same URL)", async () => {
     const theirs = await ensureWebhookRegistration(client, storage(), TARGET, logger);
     const ours = await ensureWebhookRegistration(client, storage(), TARGET, logger);
@@ -64,12 +72,15 @@ describe('webhook registration', function () {
   it('re-activates a disabled subscription with PATCH instead of creating a duplicate', async () => {
     const store = storage();
     const { endpointId } = await ensureWebhookRegistration(client, store, TARGET, logger);
-    const [subscription] = await client.listWebhookSubscriptions(endpointId);
+    const subscriptions = await client.listWebhookSubscriptions(endpointId);
+    const subscription = subscriptions.find((item) => item.event === INSERTION_EVENT);
+    assert.ok(subscription);
     await client.updateWebhookSubscription(endpointId, subscription.id, { active: false });
     await admin.resetCounters();
     await ensureWebhookRegistration(client, store, TARGET, logger);
     const after = await client.listWebhookSubscriptions(endpointId);
-    assert.deepEqual(after.map((item) => [item.id, item.event, item.active]), [[subscription.id, INSERTION_EVENT, true]]);
+    assert.deepEqual(after.filter((item) => item.event === INSERTION_EVENT).map((item) => [item.id, item.event, item.active]), [[subscription.id, INSERTION_EVENT, true]]);
+    assert.equal(after.length, subscriptions.length, 'no duplicate of any subscription');
     const counters = await admin.counters();
     assert.equal(counters['PATCH /webhook_endpoints/:id/webhook_subscriptions/:sid'], 1);
     assert.equal(counters['POST /webhook_endpoints/:id/webhook_subscriptions'], undefined);
@@ -80,7 +91,9 @@ describe('webhook registration', function () {
     const book = async (): Promise<number> => {
       const brooklyn = sandbox.seed.locations.brooklyn;
       const type = sandbox.seed.appointmentTypes.brooklyn.cleaning;
-      const [group] = await client.getAppointmentSlots({ startDate: '2026-11-25', days: 1, locationIds: [brooklyn], providerIds: [sandbox.seed.providers.sarahLee], appointmentTypeId: type });
+      // Brooklyn books by operatory: its chairs go with the search.
+      const operatoryIds = [sandbox.seed.operatories.brooklynChair1, sandbox.seed.operatories.brooklynChair2];
+      const [group] = await client.getAppointmentSlots({ startDate: '2026-11-25', days: 1, locationIds: [brooklyn], providerIds: [sandbox.seed.providers.sarahLee], appointmentTypeId: type, operatoryIds });
       const slot = group.slots[0];
       const booked = await client.createAppointment({
         locationId: brooklyn, patientId: sandbox.seed.patients.anaDiaz, providerId: sandbox.seed.providers.sarahLee,
@@ -102,13 +115,13 @@ describe('webhook registration', function () {
       const store = storage();
       const onV2 = await ensureWebhookRegistration(v2Client, store, TARGET, logger);
       assert.equal(onV2.subscriptionVersion, 'v2');
-      const [old] = await client.listWebhookSubscriptions(onV2.endpointId);
+      const old = await client.listWebhookSubscriptions(onV2.endpointId);
       const onV3 = await ensureWebhookRegistration(client, store, TARGET, logger);
       assert.equal(onV3.endpointId, onV2.endpointId, 'the endpoint is kept');
       assert.equal((await readWebhookRegistration(store))?.subscriptionVersion, 'v3');
       const now = await client.listWebhookSubscriptions(onV3.endpointId);
-      assert.equal(now.length, 1, 'the v2 subscription is gone, not doubled');
-      assert.notEqual(now[0].id, old.id);
+      assert.equal(now.length, SUBSCRIPTIONS.length, 'the v2 subscriptions are gone, not doubled');
+      assert.ok(now.every((subscription) => !old.some((previous) => previous.id === subscription.id)), 'each one made anew');
       const deliveries = await firstDeliveries(await book());
       assert.ok(deliveries.length > 0, 'the event was sent');
       assert.ok(deliveries.every((delivery) => delivery.api_version === 'v3'), 'under the new version only');

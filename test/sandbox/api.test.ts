@@ -253,8 +253,10 @@ describe('sandbox API', () => {
 
   describe('slots and appointments', () => {
     const day = (): string => h.seed.nextWeekday; // Tuesday 2026-12-01 with the frozen clock
+    // Brooklyn books by operatory: its searches name the chairs, as the docs ask.
+    const chairsOf = (lid: number): Record<string, number[]> => (lid === B() ? { operatory_ids: [h.seed.operatories.brooklynChair1, h.seed.operatories.brooklynChair2] } : {});
     const slotsFor = (pid: number, lid: number, typeId: number) =>
-      h.call<SlotGroup[]>('GET', `/appointment_slots${q({ start_date: day(), days: 1, lids: [lid], pids: [pid], appointment_type_id: typeId })}`);
+      h.call<SlotGroup[]>('GET', `/appointment_slots${q({ start_date: day(), days: 1, lids: [lid], pids: [pid], appointment_type_id: typeId, ...chairsOf(lid) })}`);
 
     it('computes slots from seed availabilities minus seed appointments and blocks', async () => {
       assert.equal(day(), '2026-12-01');
@@ -267,6 +269,14 @@ describe('sandbox API', () => {
       // 09:00 booked, 12:00 lunch block; open 09:00–17:00 in 60-minute steps.
       assert.deepEqual(starts, ['10:00', '11:00', '13:00', '14:00', '15:00', '16:00']);
       assert.ok(group?.slots.every((s) => s.operatory_id === h.seed.operatories.brooklynChair2));
+    });
+
+    it('gives slots without an operatory at an operatory-mapped location searched without operatory_ids[]', async () => {
+      const unmapped = await h.call<SlotGroup[]>('GET', `/appointment_slots${q({ start_date: day(), days: 1, lids: [B()], pids: [h.seed.providers.rajPatel], appointment_type_id: h.seed.appointmentTypes.brooklyn.cleaning })}`);
+      const slots = unmapped.body.data[0]?.slots ?? [];
+      assert.equal(slots.length > 0 && slots.every((slot) => slot.operatory_id === null), true);
+      const manhattan = await slotsFor(h.seed.providers.emilyKim, M(), h.seed.appointmentTypes.manhattan.cleaning);
+      assert.equal((manhattan.body.data[0]?.slots.length ?? 0) > 0, true, 'a location not mapped by operatory is unaffected');
     });
 
     it('answers v2 slots as the docs show them: no end_time', async () => {
