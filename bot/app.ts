@@ -13,7 +13,7 @@ import { createLogger, type Logger } from '../services/logger';
 import { Metrics, countingAnswers } from '../services/metrics';
 import type { NexHealthClient } from '../services/nexhealth';
 import { InsertionOutcomes, PendingAppointmentStore } from '../services/notify';
-import { createAdapter, type LocalChannelSigning } from './adapter';
+import { createAdapter, describeError, type LocalChannelSigning } from './adapter';
 import { AppointmentRequests } from './appointment-requests';
 import { BookingBot } from './booking-bot';
 import { directLineChannel } from './channels/direct-line';
@@ -30,7 +30,7 @@ import { appReadiness, registerHealthRoutes } from './readiness';
 import { ReplyRenderer } from './rendering/reply-renderer';
 import { ProactiveAdapters, type BotRuntime, type ChannelRoutes } from './runtime';
 import { LOCAL_CHANNEL_HEADER, createServer, listen } from './server';
-import { createStores, moveWebhookSecret, type StateStores } from './state-stores';
+import { createStores, moveWebhookSecret, sweepExpiredRecords, type StateStores } from './state-stores';
 import { TurnGate } from './turn-gate';
 import { loadLogKey } from './turn-log';
 import { WEBHOOK_PATH, registerWebhookRoute } from './webhook-route';
@@ -79,6 +79,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     // The bot's own cancellations are not office changes to tell the patient about.
     beforeCancel: (appointmentId) => pendingStore.unwatch(appointmentId),
   });
+  const recordsSweeper = sweepExpiredRecords(stores.records, () => clock.now().getTime(), (error) => logger.warn({ err: describeError(error) }, 'records sweep failed'));
   const { conversationState, conversations, sweeper } = openConversationState(stores.conversations, { idleMs: config.conversationIdleMs, sweepEveryMs: overrides.sweepEveryMs, clock, logger });
   const renderer = new ReplyRenderer();
   // The dialogs need the request listener and the notifier needs the dialog: the listener is
@@ -133,6 +134,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       const closed = stopAccepting(server.server);
       await inFlight.settled(STOP_TURNS_WITHIN_MS);
       await sweeper.stop();
+      await recordsSweeper.stop();
       await outcomes.stop();
       for (const registered of closers) await registered?.close?.();
       server.server.closeAllConnections();

@@ -65,3 +65,24 @@ export class SweepableMemoryStorage extends MemoryStorage {
     return deleted;
   }
 }
+
+/** What a records sweep does: items past their `expiresAt` go, the rest stay. */
+export function expiredRecords(now: () => number): (item: StoreItem) => SweepDecision {
+  return (item) => (typeof item.expiresAt === 'number' && item.expiresAt <= now() ? 'delete' : 'keep');
+}
+
+/** How often the records store is rid of expired items (replay records) on file storage. */
+const RECORDS_SWEEP_EVERY_MS = 60 * 60_000;
+
+/**
+ * Replay records carry when they may go (`expiresAt`); on file storage they are deleted once past
+ * it, every hour (on Blob storage, the lifecycle rule of the README). Everything else stays.
+ */
+export function sweepExpiredRecords(records: Storage, now: () => number, onError: (error: unknown) => void): { stop(): Promise<void> } {
+  if (!(records instanceof FileStorage)) return { stop: async () => undefined };
+  const sweepOnce = () => records.sweep(expiredRecords(now));
+  let running: Promise<unknown> | undefined;
+  const timer = setInterval(() => { running ??= sweepOnce().catch(onError).finally(() => { running = undefined; }); }, RECORDS_SWEEP_EVERY_MS);
+  timer.unref();
+  return { async stop() { clearInterval(timer); await running; } };
+}
