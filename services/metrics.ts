@@ -3,6 +3,7 @@
 // deliveries, turns by channel. Labels are fixed words and route patterns: never patient data, ids
 // or anything a sender chose (a channel the bot does not know counts as "other").
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { InsertionNotifier } from './notify';
 
 export type FunnelStage =
   | 'conversation_started' | 'booking_started' | 'identity_verified' | 'times_offered'
@@ -62,22 +63,15 @@ export class Metrics implements FunnelRecorder {
   }
 }
 
-/**
- * The same notifier, counting each office answer once the patient was told (its other methods,
- * such as notices of office changes, pass through untouched).
- */
-export function countingAnswers<Record extends { createdAt: string }, Outcome extends string, Notifier extends { notify(record: Record, outcome: Outcome): Promise<void> }>(
-  inner: Notifier,
-  metrics: Metrics,
-  now: () => Date,
-): Notifier {
-  const notify = inner.notify.bind(inner);
-  return Object.assign(Object.create(inner) as Notifier, {
-    async notify(record: Record, outcome: Outcome): Promise<void> {
-      await notify(record, outcome);
+/** The same notifier, counting each office answer once the patient was told. */
+export function countingAnswers(inner: InsertionNotifier, metrics: Metrics, now: () => Date): InsertionNotifier {
+  return {
+    tell: (conversation, notice) => inner.tell(conversation, notice),
+    async notify(record, outcome) {
+      await inner.notify(record, outcome);
       const answer = outcome === 'complete' ? 'confirmed' : 'refused';
       metrics.funnel(answer);
       metrics.officeAnswered(answer, Math.max(0, (now().getTime() - Date.parse(record.createdAt)) / 1000));
     },
-  });
+  };
 }
