@@ -21,7 +21,8 @@ import { sleep, until } from '../support/waiting';
 
 const ONE_MESSAGE = "I'm Ana Diaz, born 3/4/1990, 555-201-3344, I'd like a cleaning next Tuesday afternoon";
 /** Anything that would identify Ana: her name, birth date, phone, or the record matched. */
-const IDENTITY = /Diaz|1990|2013344|patientId/;
+// The birth date as it is stored (1990-03-04) or typed; a bare "1990" can sit in a random eTag.
+const IDENTITY = /Diaz|1990-03-04|3\/4\/1990|2013344|patientId/;
 const MINUTE = 60_000;
 const GREETING = /front desk assistant/;
 
@@ -104,7 +105,7 @@ describe('state lifetime on file storage', function () {
     assert.match(lastText(await conversation.say('yes', named)), /^Request sent\./);
     const records = filesIn(directory);
     assert.ok(records.some((text) => text.includes('"state":"pending"')), 'the request is recorded');
-    assert.equal(records.filter((text) => /Diaz|1990|2013344|aad-ana/.test(text)).length, 0);
+    assert.equal(records.filter((text) => /Diaz|1990-03-04|3\/4\/1990|2013344|aad-ana/.test(text)).length, 0);
   });
 
   it('forgets the identity as soon as the patient stops', async () => {
