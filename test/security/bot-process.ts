@@ -30,7 +30,8 @@ export async function startBotProcess(env: (port: number) => Record<string, stri
   const stateDir = options.stateDir ?? await mkdtemp(path.join(os.tmpdir(), 'bot-fuzz-'));
   const child: ChildProcess = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', 'bot/index.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: process.env.FUZZ_NODE_OPTIONS ?? '', PORT: String(port), SANDBOX_PORT: String(sandboxPort), STORAGE_DIR: stateDir, LOG_LEVEL: 'silent', SANDBOX_INSERTION_DELAY_MS: '50', ...env(port) },
+    // ENV_FILE: a developer's own .env (a real API key, say) must never reach a test's bot.
+    env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: '', ENV_FILE: path.join(stateDir, 'no.env'), PORT: String(port), SANDBOX_PORT: String(sandboxPort), STORAGE_DIR: stateDir, LOG_LEVEL: 'silent', SANDBOX_INSERTION_DELAY_MS: '50', ...env(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
