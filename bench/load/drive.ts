@@ -2,6 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ChannelConversation } from '../../test/support/test-channel';
 import { oneMessage, type LoadPatient } from './patients';
+import { postMessage, type Sender } from './post';
 
 // botbuilder's Activity, as the channel hands it back (bench/ does not import botbuilder).
 type Activity = Awaited<ReturnType<ChannelConversation['say']>>[number];
@@ -10,7 +11,10 @@ const APOLOGY = /Sorry, something went wrong/;
 const REQUEST_SENT = /^Request sent/;
 const MAX_TURNS = 10;
 
-export interface Turn { kind: 'first' | 'pick' | 'answer'; ms: number; failed: boolean }
+export interface Turn { kind: 'first' | 'pick' | 'answer'; ms: number; status: number; apology: boolean }
+
+/** A conversation as the load drives it: posted from its own address, replies read from the channel. */
+export interface LoadConversation { conversation: ChannelConversation; sender: Sender }
 
 export interface PatientRun {
   turns: Turn[];
@@ -21,19 +25,17 @@ export interface PatientRun {
   unsure: number;
 }
 
-async function timedTurn(conversation: ChannelConversation, text: string, kind: Turn['kind'], run: PatientRun): Promise<Activity[]> {
+async function timedTurn(load: LoadConversation, text: string, kind: Turn['kind'], run: PatientRun): Promise<Activity[]> {
+  const before = load.conversation.received().length;
   const started = performance.now();
-  let status = 0;
-  let replies: Activity[] = [];
-  try {
-    ({ status, replies } = await conversation.send({ text }));
-  } catch {
-    status = 0;
-  }
-  const failed = status !== 200 || replies.some((reply) => APOLOGY.test(reply.text ?? ''));
-  run.turns.push({ kind, ms: performance.now() - started, failed });
+  const status = await postMessage(load.sender, text);
+  const ms = performance.now() - started;
+  const replies = load.conversation.received().slice(before);
+  run.turns.push({ kind, ms, status, apology: replies.some((reply) => APOLOGY.test(reply.text ?? '')) });
   return replies;
 }
+
+export const failedTurn = (turn: Turn): boolean => turn.status !== 200 || turn.apology;
 
 function nextAnswer(replies: Activity[], who: LoadPatient): { text: string; kind: Turn['kind'] } {
   const last = replies[replies.length - 1];
@@ -48,7 +50,7 @@ function nextAnswer(replies: Activity[], who: LoadPatient): { text: string; kind
 export const newRun = (): PatientRun => ({ turns: [], taken: 0, unsure: 0 });
 
 /** `run` is filled as the conversation goes, so a run cut off by the deadline still counts what it did. */
-export async function bookAsPatient(conversation: ChannelConversation, who: LoadPatient, deadline: number, run: PatientRun): Promise<void> {
+export async function bookAsPatient(conversation: LoadConversation, who: LoadPatient, deadline: number, run: PatientRun): Promise<void> {
   let replies = await timedTurn(conversation, oneMessage(who), 'first', run);
   while (run.turns.length < MAX_TURNS && performance.now() < deadline) {
     if (replies.some((reply) => REQUEST_SENT.test(reply.text ?? ''))) {
@@ -63,6 +65,6 @@ export async function bookAsPatient(conversation: ChannelConversation, who: Load
 }
 
 /** The floor's load: the same number of turns, sent one after another. */
-export async function echoAsPatient(conversation: ChannelConversation, turnKinds: Turn['kind'][], run: PatientRun): Promise<void> {
+export async function echoAsPatient(conversation: LoadConversation, turnKinds: Turn['kind'][], run: PatientRun): Promise<void> {
   for (const kind of turnKinds) await timedTurn(conversation, kind === 'first' ? 'hello, I would like a cleaning' : 'yes', kind, run);
 }
