@@ -2,6 +2,7 @@
 // each run as their own process (bot on file storage, then Blob storage on Azurite); the sandbox
 // keeps NexHealth's documented rate limits on. An echo bot on the same adapter, driven with the
 // same turns, is the floor. BENCH_LOAD_N and BENCH_LOAD_STORAGE narrow the run (e.g. "10,50", "file").
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,9 @@ import { BROOKLYN, benchClient, callCounts, createPatients, outcome, type CallCo
 import type { BenchMetric, BenchReport } from './report';
 
 type StorageKind = 'file' | 'blob';
+
+// Installed by `npm test` (scripts/test-tools.js); without it the Blob run is skipped, and says so.
+const AZURITE = path.resolve(__dirname, '../test/tools/node_modules/.bin/azurite-blob');
 
 export interface SizeResult { storage: StorageKind; size: number; bot: LoadRun; floor: LoadRun; told: Told; calls: CallCounts; outcome: Outcome }
 
@@ -84,6 +88,10 @@ export async function run(): Promise<BenchReport> {
   const metrics: BenchMetric[] = [];
   try {
     for (const storage of storages) {
+      if (storage === 'blob' && !existsSync(AZURITE)) {
+        metrics.push({ label: 'blob', value: 'not run: Azurite is not installed in test/tools (npm test installs it)', target: 'runs', ok: false });
+        continue;
+      }
       for (const size of sizes) {
         try {
           const result = await oneSize(storage, size);
