@@ -1,6 +1,7 @@
 // Child processes of the load bench (sandbox, bot, echo floor), each `node --import tsx <entry>`,
 // with their CPU time and memory read from /proc.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { openSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { freePort } from '../../test/support/free-port';
@@ -22,10 +23,13 @@ export interface ChildServer {
 /** Starts `entry` on a free port (given as `portVariable`) and waits until `readyPath` answers 200. */
 export async function startChild(entry: string, portVariable: string, readyPath: string, env: (port: number) => Record<string, string>): Promise<ChildServer> {
   const port = await freePort();
+  // BENCH_LOAD_LOG_DIR: each child logs its errors there (to find what an apology was about).
+  const logDir = process.env.BENCH_LOAD_LOG_DIR;
+  const stdout = logDir ? openSync(path.join(logDir, `${path.basename(entry, '.ts')}-${port}.log`), 'w') : 'ignore';
   const child: ChildProcess = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', entry], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', [portVariable]: String(port), ...env(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: logDir ? 'error' : 'silent', [portVariable]: String(port), ...env(port) },
+    stdio: ['ignore', stdout, 'pipe'],
   });
   let stderr = '';
   let exited = false;
