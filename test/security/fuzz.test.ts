@@ -85,6 +85,10 @@ describe('hostile traffic: every route refuses what it must, and the process sta
       { name: 'connector POST', path: connector },
       { name: 'connector PUT', method: 'PUT', path: `${connector}/x` },
       { name: 'unknown route', path: '/api/unknown' },
+      // GET-only routes: a body posted to them is refused, never read.
+      { name: 'POST /metrics', path: '/metrics' },
+      { name: 'POST /readyz', path: '/readyz' },
+      { name: 'POST /healthz', path: '/healthz' },
     ];
   }
 
@@ -97,7 +101,7 @@ describe('hostile traffic: every route refuses what it must, and the process sta
     }
   }
 
-  it('answers every route × hostile body with 4xx and a fixed message (twice)', async () => {
+  it('answers every route × hostile body with 4xx and a fixed message (twice), and no GET route takes a body', async () => {
     await everyRouteEveryBody();
     // The first pass brings the heap and the allocator to their working size (any busy traffic
     // does); from there the rest of the suite must not grow memory by much.
