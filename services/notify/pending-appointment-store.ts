@@ -59,7 +59,19 @@ const watchKey = (appointmentId: number) => `watched-appointments/${appointmentI
 const WATCH_AFTER_START_MS = 24 * 3_600_000;
 const recordKey = (appointmentId: number) => `pending-appointments/${appointmentId}`;
 const earlyOutcomeKey = (appointmentId: number) => `insertion-outcomes/${appointmentId}`;
-const MAX_ATTEMPTS = 20;
+const MAX_ATTEMPTS = 40;
+/**
+ * Writers of the one index that lose an eTag race wait a random time, growing with each loss
+ * ("full jitter"), instead of retrying at once all together: 200 bookings at the same moment
+ * otherwise exhaust their attempts (issue 14). One index is still a hot record; this only spreads it.
+ */
+const CONFLICT_BACKOFF_BASE_MS = 5;
+const CONFLICT_BACKOFF_CAP_MS = 250;
+
+function backOff(attempt: number): Promise<void> {
+  const ceiling = Math.min(CONFLICT_BACKOFF_CAP_MS, CONFLICT_BACKOFF_BASE_MS * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+}
 /** A claim not finished in this time (the instance died mid-send) may be taken over. */
 const CLAIM_LEASE_MS = 2 * 60_000;
 /** Early outcomes are kept this long; the subscription also reports other channels' bookings. */
@@ -248,8 +260,10 @@ export class PendingAppointmentStore {
       if (next.length === ids.length && next.every((id, index) => id === ids[index])) return;
       try {
         await this.storage.write({ [indexKey]: { ids: next, eTag: item.eTag } });
+        return;
       } catch (error) {
         if (!isETagConflict(error)) throw error;
+        await backOff(attempt);
       }
     }
     throw new Error('pending appointments index: too many concurrent updates');

@@ -46,6 +46,19 @@ for (const [name, open] of storageBackends) {
       }
     });
 
+    it('keeps every id when 200 bookings are recorded at the same moment (losers of the eTag race back off)', async () => {
+      const { storage, cleanup } = await open();
+      try {
+        const store = new PendingAppointmentStore(storage);
+        const ids = Array.from({ length: 200 }, (_, index) => 2_000 + index);
+        const results = await Promise.allSettled(ids.map((id) => store.add(pending(id))));
+        assert.equal(results.filter((result) => result.status === 'rejected').length, 0);
+        assert.deepEqual((await store.pendingIds()).sort((a, b) => a - b), ids);
+      } finally {
+        cleanup();
+      }
+    });
+
     it('gives a claim back when the message could not be sent, and takes over a stale claim', async () => {
       const { storage, cleanup } = await open();
       try {
