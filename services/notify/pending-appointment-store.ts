@@ -259,8 +259,8 @@ export class PendingAppointmentStore {
       const next = update(ids);
       if (next.length === ids.length && next.every((id, index) => id === ids[index])) return;
       try {
+        // No return: the next pass reads it back (a concurrent first creation may have replaced it).
         await this.storage.write({ [indexKey]: { ids: next, eTag: item.eTag } });
-        return;
       } catch (error) {
         if (!isETagConflict(error)) throw error;
         await backOff(attempt);
