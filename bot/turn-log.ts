@@ -2,6 +2,7 @@
 // and the dialog step it begins at, so an operator can follow one chat without patient data.
 import { randomBytes } from 'node:crypto';
 import type { DialogState } from 'botbuilder-dialogs';
+import type { KeyValueStorage } from '../services/storage';
 
 interface StackEntry {
   id: string;
@@ -29,7 +30,7 @@ const LOG_KEY = 'log-hash-key';
  * The key of the conversation hash, kept with the secrets so that every instance and every restart
  * hash a conversation alike. Two instances starting together both read back whichever write won.
  */
-export async function loadLogKey(secrets: { read(keys: string[]): Promise<Record<string, { key?: unknown }>>; write(changes: Record<string, object>): Promise<void> }): Promise<string> {
+export async function loadLogKey(secrets: KeyValueStorage): Promise<string> {
   const stored = (await secrets.read([LOG_KEY]))[LOG_KEY]?.key;
   if (typeof stored === 'string') return stored;
   await secrets.write({ [LOG_KEY]: { key: randomBytes(32).toString('base64url'), eTag: '*' } });

@@ -49,6 +49,8 @@ export function addressKey(address: string | undefined): string {
 export const LIMITS = {
   /** Messages into one conversation: a fast typist sends a few at once, nobody sends 300. */
   conversation: { burst: 10, perSecond: 1 },
+  /** New Direct Line conversations from one address: 60 a minute (a page load opens one). */
+  newConversations: { burst: 60, perSecond: 1 },
   /** Requests from one address without Bot Framework credentials. */
   address: { burst: 120, perSecond: 4 },
   /** "Slow down" said at most once in this long per conversation. */

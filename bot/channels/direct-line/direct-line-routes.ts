@@ -16,8 +16,8 @@ const MAX_ACTIVITY_BYTES = 32 * 1024;
 /** Token and conversation calls carry nothing, or a user id. */
 const smallBody = readBody({ kind: 'json', maxBytes: 4 * 1024, optional: true });
 
-/** Conversations one address may open a minute (a page load opens one). */
-export const TOKENS_PER_MINUTE = 60;
+/** Conversations one address may open at once before the per-minute rate applies. */
+export const TOKENS_PER_MINUTE = LIMITS.newConversations.burst;
 
 export interface DirectLineLimits {
   newConversations: KeyedRateLimiter;
@@ -28,7 +28,7 @@ export interface DirectLineLimits {
 
 export function defaultDirectLineLimits(now: () => number): DirectLineLimits {
   return {
-    newConversations: new KeyedRateLimiter({ burst: TOKENS_PER_MINUTE, perSecond: TOKENS_PER_MINUTE / 60 }, now),
+    newConversations: new KeyedRateLimiter(LIMITS.newConversations, now),
     postsPerConversation: new KeyedRateLimiter(LIMITS.conversation, now),
     postsPerAddress: new KeyedRateLimiter(LIMITS.address, now),
     slowDownNotices: new KeyedRateLimiter(LIMITS.slowDownNotice, now),
