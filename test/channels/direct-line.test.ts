@@ -291,7 +291,7 @@ function openStream(url: string): Promise<OpenedStream> {
     const frames: ActivitySet[] = [];
     const waiting: ((set: ActivitySet) => void)[] = [];
     socket.on('message', (data) => {
-      const text = String(data);
+      const text = (data as Buffer).toString('utf8');
       if (!text) return;
       const set = JSON.parse(text) as ActivitySet;
       const waiter = waiting.shift();

@@ -8,10 +8,10 @@
   /** @typedef {{ token: string, conversationId: string, resume?: boolean }} Grant */
 
   // The server writes these into the page as attributes, never as script.
-  var settings = document.body.dataset;
-  var domain = window.location.origin + (settings.directLinePath || '');
-  var storageKey = 'booking-chat';
-  var element = /** @type {HTMLElement} */ (document.getElementById('webchat'));
+  const settings = document.body.dataset;
+  const domain = window.location.origin + (settings.directLinePath || '');
+  const storageKey = 'booking-chat';
+  const element = /** @type {HTMLElement} */ (document.getElementById('webchat'));
 
   /**
    * @param {string} path
@@ -20,7 +20,7 @@
    */
   function post(path, token) {
     /** @type {Record<string, string>} */
-    var headers = token ? { Authorization: 'Bearer ' + token } : {};
+    const headers = token ? { Authorization: 'Bearer ' + token } : {};
     return fetch(domain + path, { method: 'POST', headers: headers }).then(function (response) {
       if (!response.ok) throw new Error('Direct Line ' + path + ': ' + response.status);
       return response.json();
@@ -30,8 +30,10 @@
   /** @returns {{ token?: string } | null} */
   function saved() {
     try {
-      return JSON.parse(window.sessionStorage.getItem(storageKey) || 'null');
-    } catch (error) {
+      /** @type {unknown} */
+      const parsed = JSON.parse(window.sessionStorage.getItem(storageKey) || 'null');
+      return typeof parsed === 'object' ? /** @type {{ token?: string } | null} */ (parsed) : null;
+    } catch {
       return null;
     }
   }
@@ -39,8 +41,8 @@
   // Resume this tab's conversation when its token still works; otherwise start a new one.
   /** @returns {Promise<Grant>} */
   function grant() {
-    var previous = saved();
-    var fresh = function () {
+    const previous = saved();
+    const fresh = function () {
       return post('/tokens/generate');
     };
     if (!previous || !previous.token) return fresh();
@@ -54,7 +56,7 @@
   function render(granted) {
     window.sessionStorage.setItem(storageKey, JSON.stringify({ token: granted.token }));
     /** @type {DirectLineConnection} */
-    var connection = { token: granted.token, domain: domain, webSocket: true };
+    const connection = { token: granted.token, domain: domain, webSocket: true };
     if (granted.resume) connection.conversationId = granted.conversationId;
     element.innerHTML = '';
     window.WebChat.renderWebChat({
@@ -80,12 +82,12 @@
         sendBoxBorderTop: '1px solid #e2e8f0',
       },
     }, element);
-    var input = /** @type {HTMLElement | null} */ (element.querySelector('input, textarea'));
+    const input = /** @type {HTMLElement | null} */ (element.querySelector('input, textarea'));
     if (input) input.focus();
   }
 
   grant().then(render).catch(function () {
-    var status = document.getElementById('status');
+    const status = document.getElementById('status');
     if (status) status.textContent = 'The chat is not available right now. Please call the office to book.';
   });
 })();
