@@ -59,35 +59,40 @@
     const connection = { token: granted.token, domain: domain, webSocket: true };
     if (granted.resume) connection.conversationId = granted.conversationId;
     element.innerHTML = '';
-    window.WebChat.renderWebChat({
-      directLine: window.WebChat.createDirectLine(connection),
-      locale: 'en-US',
-      styleOptions: {
-        accent: '#0f766e',
-        primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-        bubbleBackground: '#f1f5f9',
-        bubbleBorderWidth: 0,
-        bubbleBorderRadius: 14,
-        bubbleFromUserBackground: '#0f766e',
-        bubbleFromUserTextColor: '#ffffff',
-        bubbleFromUserBorderWidth: 0,
-        bubbleFromUserBorderRadius: 14,
-        botAvatarInitials: settings.initials || '',
-        botAvatarBackgroundColor: '#0f766e',
-        hideUploadButton: true,
-        suggestedActionLayout: 'flow',
-        suggestedActionBorderRadius: 18,
-        suggestedActionBorderColor: '#0f766e',
-        suggestedActionTextColor: '#0f766e',
-        sendBoxBorderTop: '1px solid #e2e8f0',
+    window.WebChat.renderWebChat(
+      {
+        directLine: window.WebChat.createDirectLine(connection),
+        locale: 'en-US',
+        styleOptions: {
+          accent: '#0f766e',
+          primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+          bubbleBackground: '#f1f5f9',
+          bubbleBorderWidth: 0,
+          bubbleBorderRadius: 14,
+          bubbleFromUserBackground: '#0f766e',
+          bubbleFromUserTextColor: '#ffffff',
+          bubbleFromUserBorderWidth: 0,
+          bubbleFromUserBorderRadius: 14,
+          botAvatarInitials: settings.initials || '',
+          botAvatarBackgroundColor: '#0f766e',
+          hideUploadButton: true,
+          suggestedActionLayout: 'flow',
+          suggestedActionBorderRadius: 18,
+          suggestedActionBorderColor: '#0f766e',
+          suggestedActionTextColor: '#0f766e',
+          sendBoxBorderTop: '1px solid #e2e8f0',
+        },
       },
-    }, element);
+      element,
+    );
     const input = /** @type {HTMLElement | null} */ (element.querySelector('input, textarea'));
     if (input) input.focus();
   }
 
-  grant().then(render).catch(function () {
-    const status = document.getElementById('status');
-    if (status) status.textContent = 'The chat is not available right now. Please call the office to book.';
-  });
+  grant()
+    .then(render)
+    .catch(function () {
+      const status = document.getElementById('status');
+      if (status) status.textContent = 'The chat is not available right now. Please call the office to book.';
+    });
 })();
