@@ -74,13 +74,13 @@ async function burst(admin: SandboxAdmin, slotCacheTtlMs?: number): Promise<Benc
   const bots = await Promise.all(patients.map((_, index) => createDialogHarness({ shared, conversationId: `burst-${index}` })));
   await admin.resetCounters();
   const started = performance.now();
-  const offers = await Promise.all(bots.map((bot, index) => bot.say(oneMessage(patients[index] as Patient))));
+  const offers = await Promise.all(bots.map((bot, index) => bot.say(oneMessage(patients[index]))));
   const offerMs = performance.now() - started;
   const offerSearches = (await admin.counters())[`GET ${slotsPath()}`] ?? 0;
   let booked = 0;
   for (const [index, bot] of bots.entries()) {
     const choice = offers[index]?.at(-1)?.choices[0];
-    if (choice && await bookThrough(bot, patients[index] as Patient, choice)) booked += 1;
+    if (choice && await bookThrough(bot, patients[index], choice)) booked += 1;
   }
   const searches = (await admin.counters())[`GET ${slotsPath()}`] ?? 0;
   const refused = Object.values(await admin.rateLimited()).reduce((sum, count) => sum + count, 0);

@@ -107,6 +107,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   requests.target = new AppointmentRequests(outcomes);
   let webhookSecret: string | undefined;
   registerWebhookRoute(server, { secret: () => webhookSecret, outcomes, storage: stores.records, clock, logger: logger.child({ part: 'webhook' }), metrics });
+  // eslint-disable-next-line prefer-const -- the readiness check reads it before it is assigned
   let registration: Registration | undefined;
   const instance = localChannel.key.slice(0, 12);
   registerHealthRoutes(server, appReadiness({ stores: [stores.records, stores.conversations, stores.secrets], nexhealth: client, webhooks: () => registration?.state() ?? 'not registered yet', instance, now: () => clock.now().getTime() }));

@@ -5,7 +5,6 @@ import type { BotState, ConversationReference, StatePropertyAccessor, TurnContex
 import type { DialogState } from 'botbuilder-dialogs';
 import type { MainDialog } from '../dialogs/main-dialog';
 import { messages } from '../dialogs/messages';
-import type { BookingDraft } from '../services/booking';
 import type { InsertionNotifier, InsertionOutcome, PatientNotice, PendingAppointment } from '../services/notify';
 import { isNexHealthError } from '../services/nexhealth';
 import type { Logger } from '../services/logger';
@@ -62,7 +61,7 @@ export class ProactiveInsertionNotifier implements InsertionNotifier {
         await context.sendActivity(messages.booked(record.summary));
       } else {
         const lead = replaced ? messages.rescheduleRefused(replaced.when) : messages.officeRefused;
-        await this.dialog.offerOtherTimes(context, this.dialogState, record.retry as BookingDraft, lead);
+        await this.dialog.offerOtherTimes(context, this.dialogState, record.retry, lead);
       }
       await this.conversationState.saveChanges(context, false);
     });

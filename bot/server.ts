@@ -112,5 +112,7 @@ export function listen(server: Server, port: number, host?: string): Promise<num
 }
 
 export function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => server.close(() => resolve()));
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+  });
 }

@@ -41,7 +41,7 @@ export function createStores(config: StorageConfig): StateStores {
  */
 export async function moveWebhookSecret(stores: StateStores): Promise<void> {
   if (stores.records === stores.secrets) return;
-  const legacy = (await stores.records.read([WEBHOOK_REGISTRATION_KEY]))[WEBHOOK_REGISTRATION_KEY];
+  const legacy = (await stores.records.read([WEBHOOK_REGISTRATION_KEY]))[WEBHOOK_REGISTRATION_KEY] as StoreItem | undefined;
   if (!legacy) return;
   if (!(await readWebhookRegistration(stores.secrets))) {
     await stores.secrets.write({ [WEBHOOK_REGISTRATION_KEY]: { ...legacy, eTag: '*' } });

@@ -41,7 +41,7 @@ export function addressKey(address: string | undefined): string {
   const [head, tail = ''] = address.split('::');
   const groups = head.split(':').filter(Boolean);
   const fill = 8 - groups.length - tail.split(':').filter(Boolean).length;
-  const full = [...groups, ...Array(Math.max(0, fill)).fill('0'), ...tail.split(':').filter(Boolean)];
+  const full = [...groups, ...Array<string>(Math.max(0, fill)).fill('0'), ...tail.split(':').filter(Boolean)];
   return `${full.slice(0, 4).map((group) => group.toLowerCase()).join(':')}::/64`;
 }
 

@@ -1,9 +1,9 @@
 // The chat page's security headers: a Content-Security-Policy that allows only what the page and
-// Web Chat need (our bundle, our one inline script by its hash, Web Chat's injected styles, our
-// Direct Line over fetch and WebSocket), and the sites a practice lets embed it.
+// Web Chat need (scripts from this origin, an inline one only by its hash; Web Chat's injected
+// styles; our Direct Line over fetch and WebSocket), and the sites a practice lets embed it.
 import { createHash } from 'node:crypto';
 
-/** The hashes of the page's inline scripts, for script-src. */
+/** The hashes of the page's inline scripts, for script-src (the chat page has none). */
 function inlineScriptHashes(html: string): string[] {
   const hashes: string[] = [];
   for (const match of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
@@ -15,7 +15,7 @@ function inlineScriptHashes(html: string): string[] {
 export function pageSecurityHeaders(html: string, frameAncestors: string[]): Record<string, string> {
   const policy = [
     "default-src 'none'",
-    `script-src 'self' ${inlineScriptHashes(html).join(' ')}`,
+    ["script-src 'self'", ...inlineScriptHashes(html)].join(' '),
     // Web Chat styles itself with injected <style> elements.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",

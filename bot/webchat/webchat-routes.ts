@@ -9,9 +9,10 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
 import { pageSecurityHeaders } from './page-security';
-import { webChatPage, type WebChatPageOptions } from './webchat-page';
+import { webChatPage, webChatScript, type WebChatPageOptions } from './webchat-page';
 
 export const BUNDLE_PATH = '/webchat/webchat.js';
+export const PAGE_SCRIPT_PATH = '/webchat/chat.js';
 
 interface Bundle {
   plain: Buffer;
@@ -19,9 +20,10 @@ interface Bundle {
   etag: string;
 }
 
-export function registerWebChatRoutes(server: Server, page: Omit<WebChatPageOptions, 'bundlePath'>, frameAncestors: string[]): void {
-  const markup = webChatPage({ ...page, bundlePath: BUNDLE_PATH });
+export function registerWebChatRoutes(server: Server, page: Omit<WebChatPageOptions, 'bundlePath' | 'scriptPath'>, frameAncestors: string[]): void {
+  const markup = webChatPage({ ...page, bundlePath: BUNDLE_PATH, scriptPath: PAGE_SCRIPT_PATH });
   const html = Buffer.from(markup);
+  const script = webChatScript();
   const security = pageSecurityHeaders(markup, frameAncestors);
   let bundle: Promise<Bundle> | undefined;
 
@@ -33,6 +35,11 @@ export function registerWebChatRoutes(server: Server, page: Omit<WebChatPageOpti
       ...security,
     });
     res.end(html);
+  });
+
+  server.get(PAGE_SCRIPT_PATH, async (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/javascript; charset=utf-8', 'content-length': script.length, 'cache-control': 'no-cache' });
+    res.end(script);
   });
 
   server.get(BUNDLE_PATH, async (req, res) => {

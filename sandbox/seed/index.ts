@@ -72,6 +72,8 @@ const typeIds = (base: number): SeedTypeIds => ({
 });
 const BROOKLYN_TYPES = typeIds(401);
 const MANHATTAN_TYPES = typeIds(411);
+/** Every appointment type of one office. */
+const allTypes = (ids: SeedTypeIds): number[] => [ids.cleaning, ids.newPatientExam, ids.emergency, ids.consultation, ids.filling];
 
 const WEEKDAYS_MF: Weekday[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 
@@ -87,19 +89,18 @@ function appointmentTypes(): AppointmentType[] {
 }
 
 function availabilities(): Availability[] {
-  const all = (ids: SeedTypeIds): number[] => Object.values(ids);
   const rows: Omit<Availability, 'id' | 'synced'>[] = [
     // Brooklyn maps by operatory: every availability names a chair.
-    { provider_id: LEE, operatory_id: B_CHAIR1, location_id: BROOKLYN, begin_time: '08:00', end_time: '17:00', days: ['Monday', 'Tuesday', 'Wednesday'], specific_date: null, appointment_type_ids: all(BROOKLYN_TYPES), active: true },
-    { provider_id: PATEL, operatory_id: B_CHAIR2, location_id: BROOKLYN, begin_time: '09:00', end_time: '17:00', days: WEEKDAYS_MF, specific_date: null, appointment_type_ids: all(BROOKLYN_TYPES), active: true },
+    { provider_id: LEE, operatory_id: B_CHAIR1, location_id: BROOKLYN, begin_time: '08:00', end_time: '17:00', days: ['Monday', 'Tuesday', 'Wednesday'], specific_date: null, appointment_type_ids: allTypes(BROOKLYN_TYPES), active: true },
+    { provider_id: PATEL, operatory_id: B_CHAIR2, location_id: BROOKLYN, begin_time: '09:00', end_time: '17:00', days: WEEKDAYS_MF, specific_date: null, appointment_type_ids: allTypes(BROOKLYN_TYPES), active: true },
     { provider_id: NGUYEN, operatory_id: B_CHAIR1, location_id: BROOKLYN, begin_time: '08:00', end_time: '12:00', days: ['Thursday', 'Friday'], specific_date: null, appointment_type_ids: [BROOKLYN_TYPES.cleaning, BROOKLYN_TYPES.filling, BROOKLYN_TYPES.emergency], active: true },
     { provider_id: NGUYEN, operatory_id: B_CHAIR1, location_id: BROOKLYN, begin_time: '09:00', end_time: '12:00', days: ['Saturday'], specific_date: null, appointment_type_ids: [BROOKLYN_TYPES.cleaning, BROOKLYN_TYPES.emergency], active: true },
     // Manhattan does not map by operatory.
-    { provider_id: LEE, operatory_id: null, location_id: MANHATTAN, begin_time: '08:00', end_time: '16:00', days: ['Thursday', 'Friday'], specific_date: null, appointment_type_ids: all(MANHATTAN_TYPES), active: true },
-    { provider_id: KIM, operatory_id: null, location_id: MANHATTAN, begin_time: '08:00', end_time: '17:00', days: WEEKDAYS_MF, specific_date: null, appointment_type_ids: all(MANHATTAN_TYPES), active: true },
+    { provider_id: LEE, operatory_id: null, location_id: MANHATTAN, begin_time: '08:00', end_time: '16:00', days: ['Thursday', 'Friday'], specific_date: null, appointment_type_ids: allTypes(MANHATTAN_TYPES), active: true },
+    { provider_id: KIM, operatory_id: null, location_id: MANHATTAN, begin_time: '08:00', end_time: '17:00', days: WEEKDAYS_MF, specific_date: null, appointment_type_ids: allTypes(MANHATTAN_TYPES), active: true },
     { provider_id: NGUYEN, operatory_id: null, location_id: MANHATTAN, begin_time: '13:00', end_time: '17:00', days: ['Monday', 'Tuesday', 'Wednesday'], specific_date: null, appointment_type_ids: [MANHATTAN_TYPES.consultation, MANHATTAN_TYPES.newPatientExam, MANHATTAN_TYPES.emergency], active: true },
     // An inactive one: must never produce slots.
-    { provider_id: KIM, operatory_id: null, location_id: MANHATTAN, begin_time: '17:00', end_time: '20:00', days: ['Tuesday'], specific_date: null, appointment_type_ids: all(MANHATTAN_TYPES), active: false },
+    { provider_id: KIM, operatory_id: null, location_id: MANHATTAN, begin_time: '17:00', end_time: '20:00', days: ['Tuesday'], specific_date: null, appointment_type_ids: allTypes(MANHATTAN_TYPES), active: false },
   ];
   return rows.map((row, index) => ({ ...row, id: 501 + index, synced: true }));
 }
@@ -127,12 +128,11 @@ export function buildSeed(now: Date): { state: State; summary: SeedSummary } {
     { id: REYES, first_name: 'Dana', last_name: 'Reyes', suffix: 'RDH', npi: '1234567894', specialty: 'Dental Hygiene', inactive: false, requestable: false, location_ids: [BROOKLYN] },
   ];
   const types = appointmentTypes();
-  const typesOf = (ids: SeedTypeIds): number[] => Object.values(ids);
   const operatories: Operatory[] = [
-    { id: B_CHAIR1, name: 'Chair 1', location_id: BROOKLYN, active: true, bookable_online: true, appointment_type_ids: typesOf(BROOKLYN_TYPES) },
-    { id: B_CHAIR2, name: 'Chair 2', location_id: BROOKLYN, active: true, bookable_online: true, appointment_type_ids: typesOf(BROOKLYN_TYPES) },
-    { id: M_ROOM_A, name: 'Room A', location_id: MANHATTAN, active: true, bookable_online: true, appointment_type_ids: typesOf(MANHATTAN_TYPES) },
-    { id: M_ROOM_B, name: 'Room B', location_id: MANHATTAN, active: true, bookable_online: true, appointment_type_ids: typesOf(MANHATTAN_TYPES) },
+    { id: B_CHAIR1, name: 'Chair 1', location_id: BROOKLYN, active: true, bookable_online: true, appointment_type_ids: allTypes(BROOKLYN_TYPES) },
+    { id: B_CHAIR2, name: 'Chair 2', location_id: BROOKLYN, active: true, bookable_online: true, appointment_type_ids: allTypes(BROOKLYN_TYPES) },
+    { id: M_ROOM_A, name: 'Room A', location_id: MANHATTAN, active: true, bookable_online: true, appointment_type_ids: allTypes(MANHATTAN_TYPES) },
+    { id: M_ROOM_B, name: 'Room B', location_id: MANHATTAN, active: true, bookable_online: true, appointment_type_ids: allTypes(MANHATTAN_TYPES) },
   ];
   const patients: Patient[] = patientSeeds.map((seed, index) => ({
     id: 1001 + index,

@@ -69,8 +69,8 @@ export class SlotCache {
   /** One fetch over the missing days (first to last) for the providers missing any; one cell each. */
   private fetchCells(query: SlotCacheQuery, missing: { providerId: number; date: string }[], fetch: SlotFetch, now: number): void {
     const dates = missing.map((cell) => cell.date).sort();
-    const first = dates[0] as string;
-    const last = dates[dates.length - 1] as string;
+    const first = dates[0];
+    const last = dates[dates.length - 1];
     const providerIds = [...new Set(missing.map((cell) => cell.providerId))];
     const range = daysFrom(first, dayCount(first, last));
     const byCell = fetch({ startDate: first, days: range.length, providerIds }).then((slots) => groupByCell(query, slots));

@@ -437,7 +437,7 @@ function namesNoField(error: NexHealthError): boolean {
  * v3 lists them as `data: [patient, ...]` (OpenAPI, PatientWithPrivacyAuthorization collection).
  */
 export function extractPatients(data: unknown): Patient[] {
-  const holders = Array.isArray(data) ? data : [data];
+  const holders: unknown[] = Array.isArray(data) ? data : [data];
   return holders.flatMap((holder) => {
     if (typeof holder !== 'object' || holder === null) return [];
     if ('patients' in holder) return Array.isArray(holder.patients) ? (holder.patients as Patient[]) : [];

@@ -139,7 +139,7 @@ export class FairLimiter {
     const blocked = new Set<SlidingWindow>();
     let soonest = Number.POSITIVE_INFINITY;
     for (let index = 0; index < this.queue.length;) {
-      const waiter = this.queue[index] as Waiter;
+      const waiter = this.queue[index];
       if (waiter.windows.some((window) => blocked.has(window))) {
         index += 1;
         continue;
@@ -182,7 +182,7 @@ export class FairLimiter {
       this.timer = undefined;
       this.pump();
     }, Math.max(1, at - this.now()));
-    this.timer = { cancel: handle.cancel, at };
+    this.timer = { cancel: () => handle.cancel(), at };
   }
 
   private cancelTimer(): void {

@@ -276,7 +276,7 @@ function parseEnvelope(raw: string | undefined): Envelope<unknown> | undefined {
 function readPageInfo(value: unknown): PageInfo | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const record = value as Record<string, unknown>;
-  const cursor = (key: string): string | null => (typeof record[key] === 'string' ? (record[key] as string) : null);
+  const cursor = (key: string): string | null => (typeof record[key] === 'string' ? record[key] : null);
   return {
     has_next_page: record.has_next_page === true,
     has_previous_page: record.has_previous_page === true,

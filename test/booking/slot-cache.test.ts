@@ -64,7 +64,7 @@ describe('slot-search cache', function () {
     const booking = await service();
     const before = await booking.findTimes(search(sandbox.seed.providers.sarahLee));
     const calls = await slotSearches();
-    const slot = before.slots[0] as OpenSlot;
+    const slot = before.slots[0];
     const result = await booking.book({ locationId: slot.locationId, patientId: sandbox.seed.patients.anaDiaz, appointmentTypeId: search().appointmentTypeId, slot });
     assert.equal(result.kind, 'requested');
     const after = await booking.findTimes(search(sandbox.seed.providers.sarahLee));
@@ -74,7 +74,7 @@ describe('slot-search cache', function () {
 
   it('does not offer a booked time afterwards, even when times were looked up while the create was on its way', async () => {
     const booking = await service();
-    const slot = (await booking.findTimes(search(sandbox.seed.providers.sarahLee))).slots[0] as OpenSlot;
+    const slot = (await booking.findTimes(search(sandbox.seed.providers.sarahLee))).slots[0];
     await admin.fault({ kind: 'slow', path: '/appointments', method: 'POST', times: 1, delayMs: 1_000 });
     const booked = booking.book({ locationId: slot.locationId, patientId: sandbox.seed.patients.anaDiaz, appointmentTypeId: search().appointmentTypeId, slot });
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -5,6 +5,7 @@ import type { Activity, ConversationReference } from 'botbuilder';
 import WebSocket from 'ws';
 import { createAdapter } from '../../bot/adapter';
 import type { RunningApp } from '../../bot/app';
+import { webChatPage } from '../../bot/webchat/webchat-page';
 import { loadConfig } from '../../services/config';
 import { createLogger } from '../../services/logger';
 import { startTestApp } from '../support/app';
@@ -255,6 +256,26 @@ describe('local Direct Line (HTTP and WebSocket)', function () {
     const cached = await fetch(`${app.url}/webchat/webchat.js`, { headers: { 'if-none-match': bundle.headers.get('etag') ?? '' } });
     assert.equal(cached.status, 304);
   });
+
+  it("serves the page's own script as a file from this origin, so the CSP allows scripts from 'self' only", async () => {
+    const page = await fetch(app.url);
+    const html = await page.text();
+    assert.doesNotMatch(html, /<script>/, 'no inline script');
+    assert.doesNotMatch(html, /\{\{\w+\}\}/, 'every placeholder filled');
+    assert.match(html, /<body data-direct-line-path="\/v3\/directline" data-initials="DD">/);
+    assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self';/);
+    const script = await fetch(`${app.url}/webchat/chat.js`);
+    assert.equal(script.status, 200);
+    assert.match(script.headers.get('content-type') ?? '', /javascript/);
+    assert.match(await script.text(), /window\.WebChat\.renderWebChat\(/);
+  });
+
+  it("escapes the practice's name into the page", () => {
+    const html = webChatPage({ practiceName: '<b>Bad & "Co"</b>', bundlePath: '/b.js', scriptPath: '/c.js', directLinePath: '/dl' });
+    assert.match(html, /<title>&#60;b&#62;Bad &#38; &#34;Co&#34;&#60;\/b&#62; · Book an appointment<\/title>/);
+    assert.match(html, /data-initials="&#60;&#38;"/);
+    assert.doesNotMatch(html, /<b>/);
+  });
 });
 
 interface OpenedStream {
@@ -270,7 +291,7 @@ function openStream(url: string): Promise<OpenedStream> {
     const frames: ActivitySet[] = [];
     const waiting: ((set: ActivitySet) => void)[] = [];
     socket.on('message', (data) => {
-      const text = String(data);
+      const text = (data as Buffer).toString('utf8');
       if (!text) return;
       const set = JSON.parse(text) as ActivitySet;
       const waiter = waiting.shift();

@@ -112,6 +112,7 @@ export class Receiver {
   private constructor(private readonly server: Server, readonly url: string) {}
 
   static async start(): Promise<Receiver> {
+    // eslint-disable-next-line prefer-const -- the request handler reads it before it is assigned
     let receiver: Receiver | undefined;
     const server = createServer((request, response) => {
       const chunks: Buffer[] = [];

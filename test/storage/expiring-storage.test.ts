@@ -144,6 +144,6 @@ describe('sweeping expired state from memory (STORAGE=memory)', () => {
     const raw = await memory.read(['old', KEY, 'not-stamped']);
     assert.deepEqual(Object.keys(raw).sort(), ['not-stamped', KEY]);
     assert.equal(JSON.stringify(raw[KEY]).includes('Diaz'), false);
-    assert.equal(raw[KEY].welcomed, true);
+    assert.equal((raw[KEY] as { welcomed?: boolean }).welcomed, true);
   });
 });

@@ -80,7 +80,7 @@ describe('FileStorage', () => {
     const realWriteFile = fs.writeFile;
     fs.writeFile = (async (...args: Parameters<typeof realWriteFile>) => {
       await realWriteFile(...args);
-      temporaryModes.push(statSync(String(args[0])).mode & 0o777);
+      temporaryModes.push(statSync(args[0] as string).mode & 0o777);
     }) as typeof realWriteFile;
     try {
       await storage.write({ a: { value: 1 }, b: { value: 2 } });

@@ -67,7 +67,7 @@ export class DialogHarness {
   async say(text: string | Partial<Activity>): Promise<Reply[]> {
     const replies: Reply[] = [];
     const message: Partial<Activity> = typeof text === 'string' ? { type: 'message', text } : text;
-    let activity: Partial<Activity> | undefined = await this.client.sendActivity({ ...message, conversation: this.conversation });
+    let activity = (await this.client.sendActivity({ ...message, conversation: this.conversation })) as Partial<Activity> | undefined;
     while (activity) {
       replies.push(toReply(activity));
       activity = this.client.getNextReply();

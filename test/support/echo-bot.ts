@@ -19,4 +19,6 @@ server.post('/api/messages', async (request, response) => {
   });
 });
 server.listen(Number(process.env.PORT ?? 3978), '127.0.0.1');
-process.once('SIGTERM', () => server.close(() => process.exit(0)));
+process.once('SIGTERM', () => {
+  server.close(() => process.exit(0));
+});

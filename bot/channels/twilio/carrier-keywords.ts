@@ -12,7 +12,7 @@ export class CarrierKeywords implements Middleware {
     context.onSendActivities((_context, activities, send) => this.withoutOptedOut(activities, send));
 
     const activity = context.activity;
-    if (activity.type !== ActivityTypes.Message) return next();
+    if (activity.type !== String(ActivityTypes.Message)) return next();
     const patient = activity.from?.id ?? '';
     const keyword = smsKeyword(activity.text);
     const optedOut = await this.optOuts.isOptedOut(patient);
