@@ -66,7 +66,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const { client, sandbox } = await connectNexHealth(config, clock, logger, metrics);
   const state = await openState(config, { stores: overrides.stores, sweepEveryMs: overrides.sweepEveryMs, clock, logger });
   const { stores } = state;
-  const pendingStore = new PendingAppointmentStore(stores.records);
+  const pendingStore = new PendingAppointmentStore(stores.records, () => clock.now().getTime());
   const booking = new BookingService(client, clock, {
     locationId: config.nexhealth.locationId, bookableOnlineTypesOnly: config.nexhealth.bookableOnlineOnly, logger, slotCacheTtlMs: config.nexhealth.slotCacheTtlMs,
     // The bot's own cancellations are not office changes to tell the patient about.

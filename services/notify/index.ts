@@ -2,7 +2,7 @@ export { verifyWebhookSignature, signWebhook, RETRY_HORIZON_MS } from './webhook
 export type { SignatureCheck } from './webhook-signature';
 export { parseWebhookEvent } from './insertion-event';
 export type { InsertionOutcome, WebhookEvent } from './insertion-event';
-export { PendingAppointmentStore, isETagConflict } from './pending-appointment-store';
+export { PendingAppointmentStore, isETagConflict, LISTED_RECORD_PREFIXES } from './pending-appointment-store';
 export type { PendingAppointment, ClaimResult, AppointmentWatch, WatchedAppointment } from './pending-appointment-store';
 export type { PatientNotice } from './office-changes';
 export type { ProactiveMessage, ProactiveMessenger } from './proactive-message';

@@ -40,10 +40,7 @@ export class PendingRequests {
 
   /** Whether a request that replaces this appointment (a reschedule) is still waiting for the office. */
   async isReplacementPending(appointmentId: number): Promise<boolean> {
-    for (const pendingId of await this.store.pendingIds()) {
-      const record = await this.store.get(pendingId);
-      if (record && record.state !== 'notified' && record.replaces?.appointmentId === appointmentId) return true;
-    }
-    return false;
+    const replacement = await this.store.replacementOf(appointmentId);
+    return replacement !== undefined && replacement.state !== 'notified';
   }
 }

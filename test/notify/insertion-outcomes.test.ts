@@ -1,7 +1,7 @@
 // The outcomes coordinator on real storage and the real client against the sandbox; the messenger
 // (the bot's proactive turn) is replaced by a recorder, since this suite is about deciding what to tell.
 import assert from 'node:assert/strict';
-import { MemoryStorage } from 'botbuilder';
+import { SweepableMemoryStorage } from '../../bot/state-stores';
 import { ManualClock } from '../../services/clock';
 import { createLogger } from '../../services/logger';
 import { NexHealthClient } from '../../services/nexhealth';
@@ -56,7 +56,7 @@ describe('insertion outcomes', function () {
     clock = new ManualClock(SPEC_NOW);
     client = new NexHealthClient({ baseUrl: sandbox.url, apiKey: 'sandbox-api-key', subdomain: 'demo-dental', clock });
     told = [];
-    store = new PendingAppointmentStore(new MemoryStorage());
+    store = new PendingAppointmentStore(new SweepableMemoryStorage());
     outcomes = new InsertionOutcomes(store, client, messenger((conversation, message) => { told.push(toldOf(conversation, message)); }), clock, createLogger({ level: 'silent' }), { reconcileAfterMs: 1_000, maxChecks: 2 });
     await outcomes.start();
   });
@@ -148,7 +148,7 @@ describe('insertion outcomes', function () {
       if (fail) throw new Error('channel down');
       told.push(toldOf(conversation, message));
     });
-    const flakyStore = new PendingAppointmentStore(new MemoryStorage());
+    const flakyStore = new PendingAppointmentStore(new SweepableMemoryStorage());
     const flaky = new InsertionOutcomes(flakyStore, client, notifier, clock, createLogger({ level: 'silent' }), { reconcileAfterMs: 1_000 });
     await recorder(flakyStore, clock).requested(pending(44));
     await assert.rejects(flaky.handleWebhook({ kind: 'insertion', appointmentId: 44, outcome: 'complete' }));
@@ -159,7 +159,7 @@ describe('insertion outcomes', function () {
 
   it('gives up a result it could not tell for a week, keeping nothing of the conversation or the patient', async () => {
     const notifier = messenger(() => { throw new Error('conversation gone'); });
-    const undeliverable = new PendingAppointmentStore(new MemoryStorage());
+    const undeliverable = new PendingAppointmentStore(new SweepableMemoryStorage());
     const stuck = new InsertionOutcomes(undeliverable, client, notifier, clock, createLogger({ level: 'silent' }), { reconcileAfterMs: 1_000 });
     const record = { appointmentId: 45, conversation: { conversation: { id: 'c-45' } }, summary: 'Cleaning, Tue, Dec 1 at 1:00 PM', retry: { patientId: 7 }, replaces: { appointmentId: 9, summary: 'Cleaning', when: 'Mon' } };
     await recorder(undeliverable, clock).requested(record);
