@@ -1,10 +1,5 @@
 // The composition root: builds every part from the validated configuration and wires them by
 // constructor. `npm start` and the end-to-end tests both start the bot through here.
-import { randomBytes } from 'node:crypto';
-import type { Server } from 'restify';
-import { MainDialog } from '../dialogs/main-dialog';
-import type { ConversationData } from '../dialogs/conversation-data';
-import type { AppointmentRequestListener } from '../dialogs/dialog-services';
 import type { RunningSandbox } from '../sandbox';
 import { BookingService } from '../services/booking';
 import { systemClock, type Clock } from '../services/clock';
@@ -12,26 +7,22 @@ import type { AppConfig } from '../services/config';
 import { createLogger, type Logger } from '../services/logger';
 import { Metrics, countingAnswers } from '../services/metrics';
 import type { NexHealthClient } from '../services/nexhealth';
-import { InsertionOutcomes, PendingAppointmentStore } from '../services/notify';
-import { createAdapter, describeError, type LocalChannelSigning } from './adapter';
-import { AppointmentRequests } from './appointment-requests';
-import { BookingBot } from './booking-bot';
+import { InsertionOutcomes, PendingAppointmentStore, type ProactiveMessenger } from '../services/notify';
+import type { LocalChannelSigning } from './adapter';
 import { directLineChannel } from './channels/direct-line';
-import { SERVICE_PATH } from './channels/direct-line/local-direct-line';
 import { twilioSmsChannel } from './channels/twilio';
-import { CONVERSATION_DATA_PROPERTY, openConversationState } from './composition/conversation-state';
+import { createBotServer, type BotServer } from './composition/bot-server';
+import { buildConversationBot } from './composition/conversation-bot';
 import { connectNexHealth } from './composition/nexhealth';
+import { openState } from './composition/state';
 import { keepWebhookRegistered, type Registration } from './composition/webhook-registration-loop';
-import { ConversationLocks } from './conversation-locks';
-import { InFlightRequests, stopAccepting } from './http/graceful-stop';
-import { ProactiveInsertionNotifier } from './insertion-notifier';
+import { stopAccepting } from './http/graceful-stop';
 import { registerMetricsRoute } from './metrics-route';
+import { ProactiveTurns } from './proactive-turns';
 import { appReadiness, registerHealthRoutes } from './readiness';
-import { ReplyRenderer } from './rendering/reply-renderer';
-import { ProactiveAdapters, type BotRuntime, type ChannelRoutes } from './runtime';
-import { LOCAL_CHANNEL_HEADER, createServer, listen } from './server';
-import { createStores, moveWebhookSecret, sweepExpiredRecords, type StateStores } from './state-stores';
-import { TurnGate } from './turn-gate';
+import type { BotRuntime, ChannelRoutes } from './runtime';
+import { listen } from './server';
+import type { StateStores } from './state-stores';
 import { loadLogKey } from './turn-log';
 import { WEBHOOK_PATH, registerWebhookRoute } from './webhook-route';
 
@@ -59,6 +50,8 @@ export interface RunningApp {
   sandbox?: RunningSandbox;
   client: NexHealthClient;
   outcomes: InsertionOutcomes;
+  /** Tells a patient something outside their turn, through the bot's own turn (for any service). */
+  messenger: ProactiveMessenger;
   /** The key the bot signs its local channel calls with (tests act as the bot with it). */
   localChannel: LocalChannelSigning;
   /** One pass of the conversation-state sweep (it also runs every few minutes on file storage). */
@@ -71,89 +64,53 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const metrics = new Metrics();
   const clock = overrides.clock ?? systemClock;
   const { client, sandbox } = await connectNexHealth(config, clock, logger, metrics);
-  const stores = overrides.stores ?? createStores(config.storage);
-  await moveWebhookSecret(stores);
-  const pendingStore = new PendingAppointmentStore(stores.records);
+  const state = await openState(config, { stores: overrides.stores, sweepEveryMs: overrides.sweepEveryMs, clock, logger });
+  const { stores } = state;
+  const pendingStore = new PendingAppointmentStore(stores.records, () => clock.now().getTime());
   const booking = new BookingService(client, clock, {
     locationId: config.nexhealth.locationId, bookableOnlineTypesOnly: config.nexhealth.bookableOnlineOnly, logger, slotCacheTtlMs: config.nexhealth.slotCacheTtlMs,
     // The bot's own cancellations are not office changes to tell the patient about.
     beforeCancel: (appointmentId) => pendingStore.unwatch(appointmentId),
   });
-  const recordsSweeper = sweepExpiredRecords(stores.records, () => clock.now().getTime(), (error) => logger.warn({ err: describeError(error) }, 'records sweep failed'));
-  const { conversationState, conversations, sweeper } = openConversationState(stores.conversations, { idleMs: config.conversationIdleMs, sweepEveryMs: overrides.sweepEveryMs, clock, logger });
-  const renderer = new ReplyRenderer();
-  // The dialogs need the request listener and the notifier needs the dialog: the listener is
-  // given the outcomes coordinator once it exists (below).
-  const requests = new LateRequests();
-  const conversationData = conversationState.createProperty<ConversationData>(CONVERSATION_DATA_PROPERTY);
-  const dialog = new MainDialog({ booking, clock, renderer, logger, conversationData, requests, funnel: metrics });
-  const locks = new ConversationLocks();
-  const bot = new BookingBot(conversationState, dialog, renderer, locks, { key: await loadLogKey(stores.secrets), logger: logger.child({ part: 'turn' }), metrics });
-  let url = `http://localhost:${config.port}`;
-  let port = config.port;
-  const localChannel = { header: LOCAL_CHANNEL_HEADER, key: randomBytes(32).toString('base64url'), serviceUrl: () => `${url}${SERVICE_PATH}` };
-  const adapter = createAdapter(config.bot, logger, localChannel);
-  const gate = new TurnGate(locks);
-  const server: Server = createServer(adapter, {
-    access: { appId: config.bot.appId, localChannelKey: localChannel.key, localServiceUrls: () => [localChannel.serviceUrl()], ownPort: () => port },
-    limits: config.http,
-    https: (config.publicUrl ?? '').startsWith('https://'),
-    turn: (context) => gate.admit(context, (admitted) => bot.run(admitted)),
+  const reconcileAfterMs = config.webhooks.reconcileAfterMs;
+  const { bot, locks } = buildConversationBot({ booking, clock, logger, metrics, conversationState: state.conversationState, pendingStore, reconcileAfterMs, logKey: await loadLogKey(stores.secrets) });
+  const http = createBotServer(config, logger, bot, locks);
+  const { server, address, localChannel } = http;
+  const messenger = new ProactiveTurns(http.proactive, bot);
+  const outcomes = new InsertionOutcomes(pendingStore, client, messenger, clock, logger.child({ part: 'notify' }), {
+    reconcileAfterMs, cancelReplaced: (appointmentId) => booking.cancel(appointmentId), onAnswered: countingAnswers(metrics),
   });
-  const inFlight = new InFlightRequests(server.server);
-  const proactive = new ProactiveAdapters({ continueConversation: (reference, logic) => adapter.continueConversationAsync(config.bot.appId ?? '', reference, logic) });
-  const notifier = new ProactiveInsertionNotifier(proactive, conversationState, bot.dialogState, dialog, booking, locks, logger.child({ part: 'notify' }));
-  const outcomes = new InsertionOutcomes(pendingStore, client, countingAnswers(notifier, metrics, () => clock.now()), clock, logger.child({ part: 'notify' }), { reconcileAfterMs: config.webhooks.reconcileAfterMs });
-  requests.target = new AppointmentRequests(outcomes);
   let webhookSecret: string | undefined;
   registerWebhookRoute(server, { secret: () => webhookSecret, outcomes, storage: stores.records, clock, logger: logger.child({ part: 'webhook' }), metrics });
   // eslint-disable-next-line prefer-const -- the readiness check reads it before it is assigned
   let registration: Registration | undefined;
-  const instance = localChannel.key.slice(0, 12);
-  registerHealthRoutes(server, appReadiness({ stores: [stores.records, stores.conversations, stores.secrets], nexhealth: client, webhooks: () => registration?.state() ?? 'not registered yet', instance, now: () => clock.now().getTime() }));
+  registerHealthRoutes(server, appReadiness({ stores: [stores.records, stores.conversations, stores.secrets], nexhealth: client, webhooks: () => registration?.state() ?? 'not registered yet', instance: localChannel.key.slice(0, 12), now: () => clock.now().getTime() }));
   registerMetricsRoute(server, metrics, config.metricsToken);
-
-  const runtime: BotRuntime = { adapter, bot, gate, config, logger, clock, storage: stores.records, proactive, localUrl: () => url, localChannel };
+  const runtime: BotRuntime = { adapter: http.adapter, bot, gate: http.gate, config, logger, clock, storage: stores.records, proactive: http.proactive, localUrl: () => address.url, localChannel };
   const closers = channels.map((register) => register(server, runtime)).filter((registered) => registered?.close);
-  port = await listen(server, config.port, overrides.host);
-  url = `http://localhost:${port}`;
-  logger.info({ url, nexhealth: config.nexhealth.mode, storage: config.storage.kind }, 'bot listening');
+  address.port = await listen(server, config.port, overrides.host);
+  address.url = `http://localhost:${address.port}`;
+  logger.info({ url: address.url, nexhealth: config.nexhealth.mode, storage: config.storage.kind }, 'bot listening');
   registration = keepWebhookRegistered({
-    enabled: config.webhooks.enabled, api: client, secrets: stores.secrets, targetUrl: `${config.publicUrl ?? url}${WEBHOOK_PATH}`,
+    enabled: config.webhooks.enabled, api: client, secrets: stores.secrets, targetUrl: `${config.publicUrl ?? address.url}${WEBHOOK_PATH}`,
     logger: logger.child({ part: 'webhook' }), useSecret: (secret) => { webhookSecret = secret; },
   });
   await registration.first;
   await outcomes.start();
-
   const stopping = registration;
   return {
-    url, port, sandbox, client, outcomes, localChannel,
-    sweepConversations: () => conversations.sweep(),
-    async close() {
-      stopping.stop();
-      // New connections are refused at once; turns already running finish and save their state.
-      const closed = stopAccepting(server.server);
-      await inFlight.settled(STOP_TURNS_WITHIN_MS);
-      await sweeper.stop();
-      await recordsSweeper.stop();
-      await outcomes.stop();
-      for (const registered of closers) await registered?.close?.();
-      server.server.closeAllConnections();
-      await closed;
-      await sandbox?.close();
-    },
+    url: address.url, port: address.port, sandbox, client, outcomes, messenger, localChannel,
+    sweepConversations: () => state.conversations.sweep(),
+    close: () => closeApp(http, [() => stopping.stop(), () => state.stop(), () => outcomes.stop(), ...closers.map((registered) => () => registered?.close?.())], sandbox),
   };
 }
 
-/** Forwards to the request listener set after construction (breaks the dialog ↔ notifier cycle). */
-class LateRequests implements AppointmentRequestListener {
-  target?: AppointmentRequestListener;
-
-  async appointmentRequested(...args: Parameters<AppointmentRequestListener['appointmentRequested']>): Promise<void> {
-    await this.target?.appointmentRequested(...args);
-  }
-
-  async replacementPending(appointmentId: number): Promise<boolean> {
-    return (await this.target?.replacementPending(appointmentId)) ?? false;
-  }
+/** Refuses new connections at once, lets turns already running finish and save, then stops the rest in order. */
+async function closeApp(http: BotServer, stops: (() => unknown)[], sandbox?: RunningSandbox): Promise<void> {
+  const closed = stopAccepting(http.server.server);
+  await http.inFlight.settled(STOP_TURNS_WITHIN_MS);
+  for (const stop of stops) await stop();
+  http.server.server.closeAllConnections();
+  await closed;
+  await sandbox?.close();
 }

@@ -3,10 +3,10 @@
 import { TurnContext } from 'botbuilder';
 import type { AppointmentRequest, AppointmentRequestListener } from '../dialogs/dialog-services';
 import { retryDraft, slotKey } from '../services/booking';
-import type { InsertionOutcomes } from '../services/notify';
+import type { PendingRequests } from '../services/notify';
 
 export class AppointmentRequests implements AppointmentRequestListener {
-  constructor(private readonly outcomes: InsertionOutcomes) {}
+  constructor(private readonly outcomes: PendingRequests) {}
 
   async appointmentRequested(context: TurnContext, request: AppointmentRequest): Promise<void> {
     const reference = TurnContext.getConversationReference(context.activity);

@@ -8,6 +8,7 @@ import { conversationKey, withLogContext } from '../services/log-context';
 import type { Logger } from '../services/logger';
 import type { Metrics } from '../services/metrics';
 import { ConversationLocks } from './conversation-locks';
+import { PROACTIVE_EVENT, replyToProactive } from './proactive-turns';
 import type { ReplyRenderer } from './rendering/reply-renderer';
 import { dialogStep } from './turn-log';
 
@@ -61,6 +62,12 @@ export class BookingBot extends ActivityHandler {
         context.activity.text = text;
         await this.dialog.run(context, this.dialogState);
       }
+      await next();
+    });
+
+    // A proactive message (bot/proactive-turns.ts): the same lock, dialogs and save as a message.
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === PROACTIVE_EVENT) await replyToProactive(context, { dialog: this.dialog, dialogState: this.dialogState, renderer: this.renderer });
       await next();
     });
 

@@ -4,14 +4,16 @@
 // - conversations: ConversationState, expiring (STORAGE_DIR/conversations, <container>-conversations);
 // - secrets: the NexHealth webhook registration (STORAGE_DIR/secrets, <container>-secrets).
 import path from 'node:path';
+import { ContainerClient } from '@azure/storage-blob';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { StorageConfig } from '../services/config';
-import { readWebhookRegistration, WEBHOOK_REGISTRATION_KEY } from '../services/notify';
-import { FileStorage, type StoreItem, type SweepDecision } from '../services/storage';
+import { LISTED_RECORD_PREFIXES, readWebhookRegistration, WEBHOOK_REGISTRATION_KEY } from '../services/notify';
+import { FileStorage, type ListableStorage, type StoreItem, type SweepDecision } from '../services/storage';
 
 export interface StateStores {
-  records: Storage;
+  /** Pending requests are one record each, found by listing a prefix (no shared index). */
+  records: Storage & ListableStorage;
   conversations: Storage;
   secrets: Storage;
 }
@@ -19,16 +21,16 @@ export interface StateStores {
 export function createStores(config: StorageConfig): StateStores {
   switch (config.kind) {
     case 'memory':
-      return { records: new MemoryStorage(), conversations: new SweepableMemoryStorage(), secrets: new MemoryStorage() };
+      return { records: new SweepableMemoryStorage(), conversations: new SweepableMemoryStorage(), secrets: new MemoryStorage() };
     case 'file':
       return {
-        records: new FileStorage(config.directory),
+        records: new FileStorage(config.directory, { listed: LISTED_RECORD_PREFIXES }),
         conversations: new FileStorage(path.join(config.directory, 'conversations')),
         secrets: new FileStorage(path.join(config.directory, 'secrets')),
       };
     case 'blob':
       return {
-        records: new BlobsStorage(config.connectionString, config.container),
+        records: new ListableBlobsStorage(config.connectionString, config.container),
         conversations: new BlobsStorage(config.connectionString, `${config.container}-conversations`),
         secrets: new BlobsStorage(config.connectionString, `${config.container}-secrets`),
       };
@@ -49,11 +51,42 @@ export async function moveWebhookSecret(stores: StateStores): Promise<void> {
   await stores.records.delete([WEBHOOK_REGISTRATION_KEY]);
 }
 
+/**
+ * Blob storage that can list keys under a prefix (BlobsStorage names a blob by the URI-encoded
+ * key, so an encoded prefix is a prefix of the names).
+ */
+export class ListableBlobsStorage extends BlobsStorage implements ListableStorage {
+  private readonly container: ContainerClient;
+
+  constructor(connectionString: string, containerName: string) {
+    super(connectionString, containerName);
+    this.container = new ContainerClient(connectionString, containerName);
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    try {
+      for await (const blob of this.container.listBlobsFlat({ prefix: encodeURIComponent(prefix) })) keys.push(decodeURIComponent(blob.name));
+    } catch (error) {
+      // Nothing written yet: the container is created by the first write.
+      if ((error as { statusCode?: number }).statusCode === 404) return [];
+      throw error;
+    }
+    return keys;
+  }
+}
+
 /** In-memory state the conversation sweep can visit, so a long-running `STORAGE=memory` bot does not grow forever. */
-export class SweepableMemoryStorage extends MemoryStorage {
+export class SweepableMemoryStorage extends MemoryStorage implements ListableStorage {
+  async list(prefix: string): Promise<string[]> {
+    // MemoryStorage deletes by setting a key to undefined.
+    return Object.entries(this.memory).filter(([key, text]) => text !== undefined && key.startsWith(prefix)).map(([key]) => key);
+  }
+
   async sweep(decide: (item: StoreItem) => SweepDecision): Promise<number> {
     let deleted = 0;
     for (const [key, text] of Object.entries(this.memory)) {
+      if (text === undefined) continue;
       const decision = decide(JSON.parse(text) as StoreItem);
       if (decision === 'delete') {
         delete this.memory[key];

@@ -3,7 +3,7 @@
 // deliveries, turns by channel. Labels are fixed words and route patterns: never patient data, ids
 // or anything a sender chose (a channel the bot does not know counts as "other").
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { InsertionNotifier } from './notify';
+import type { InsertionOutcome } from './notify';
 
 export type FunnelStage =
   | 'conversation_started' | 'booking_started' | 'identity_verified' | 'times_offered'
@@ -63,15 +63,11 @@ export class Metrics implements FunnelRecorder {
   }
 }
 
-/** The same notifier, counting each office answer once the patient was told. */
-export function countingAnswers(inner: InsertionNotifier, metrics: Metrics, now: () => Date): InsertionNotifier {
-  return {
-    tell: (conversation, notice) => inner.tell(conversation, notice),
-    async notify(record, outcome) {
-      await inner.notify(record, outcome);
-      const answer = outcome === 'complete' ? 'confirmed' : 'refused';
-      metrics.funnel(answer);
-      metrics.officeAnswered(answer, Math.max(0, (now().getTime() - Date.parse(record.createdAt)) / 1000));
-    },
+/** Counts an office answer once the patient was told (InsertionOutcomes' `onAnswered`). */
+export function countingAnswers(metrics: Metrics): (outcome: InsertionOutcome, waitedMs: number) => void {
+  return (outcome, waitedMs) => {
+    const answer = outcome === 'complete' ? 'confirmed' : 'refused';
+    metrics.funnel(answer);
+    metrics.officeAnswered(answer, waitedMs / 1000);
   };
 }

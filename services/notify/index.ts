@@ -2,10 +2,13 @@ export { verifyWebhookSignature, signWebhook, RETRY_HORIZON_MS } from './webhook
 export type { SignatureCheck } from './webhook-signature';
 export { parseWebhookEvent } from './insertion-event';
 export type { InsertionOutcome, WebhookEvent } from './insertion-event';
-export { PendingAppointmentStore, isETagConflict } from './pending-appointment-store';
+export { PendingAppointmentStore, isETagConflict, LISTED_RECORD_PREFIXES } from './pending-appointment-store';
 export type { PendingAppointment, ClaimResult, AppointmentWatch, WatchedAppointment } from './pending-appointment-store';
-export type { PatientNotice, NoticeSender } from './office-changes';
+export type { PatientNotice } from './office-changes';
+export type { ProactiveMessage, ProactiveMessenger } from './proactive-message';
 export { InsertionOutcomes, UNDELIVERABLE_AFTER_MS } from './insertion-outcomes';
-export type { AppointmentLookup, InsertionNotifier, InsertionOutcomesOptions, NewPendingAppointment } from './insertion-outcomes';
+export type { AppointmentLookup, InsertionOutcomesOptions } from './insertion-outcomes';
+export { PendingRequests } from './pending-requests';
+export type { NewPendingAppointment } from './pending-requests';
 export { ensureWebhookRegistration, readWebhookRegistration, INSERTION_EVENT, SUBSCRIPTIONS as WEBHOOK_SUBSCRIPTIONS, REGISTRATION_KEY as WEBHOOK_REGISTRATION_KEY } from './webhook-registration';
 export type { WebhookApi, WebhookRegistration } from './webhook-registration';

@@ -1,17 +1,14 @@
 // Where an insertion result becomes one message to the patient, whichever way it arrives: the
 // webhook, an early webhook (before the request was recorded), or reconciliation when no webhook
-// came. The store's claim makes it exactly once, across restarts and instances.
+// came. The store's claim makes it exactly once, across restarts and instances. Requests are
+// recorded by PendingRequests; the message is delivered by the bot's own turn (ProactiveMessenger).
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
-import { isCancelled, isInserted, type Appointment, type SyncStatus } from '../nexhealth';
+import { isCancelled, isInserted, isNexHealthError, type Appointment, type SyncStatus } from '../nexhealth';
 import type { InsertionOutcome, WebhookEvent } from './insertion-event';
-import { OfficeChanges, type NoticeSender } from './office-changes';
-import { isStaleClaim, type PendingAppointment, type PendingAppointmentStore, type WatchedAppointment } from './pending-appointment-store';
-
-/** Tells the patient (the bot layer sends the proactive messages). */
-export interface InsertionNotifier extends NoticeSender {
-  notify(record: PendingAppointment, outcome: InsertionOutcome): Promise<void>;
-}
+import { OfficeChanges } from './office-changes';
+import { isStaleClaim, type PendingAppointment, type PendingAppointmentStore } from './pending-appointment-store';
+import type { ProactiveMessage, ProactiveMessenger } from './proactive-message';
 
 /** What reconciliation needs from NexHealth. */
 export interface AppointmentLookup {
@@ -27,14 +24,18 @@ export interface InsertionOutcomesOptions {
   maxChecks?: number;
   /** How often the loop looks for due checks. */
   pollIntervalMs?: number;
+  /** Cancels the appointment a confirmed reschedule replaces (BookingService, so its caches follow); default: the client. */
+  cancelReplaced?: (appointmentId: number) => Promise<void>;
+  /** Told once per office answer the patient heard (metrics): how long the office took. */
+  onAnswered?: (outcome: InsertionOutcome, waitedMs: number) => void;
 }
 
 /** A result that could not be told for this long (the conversation is gone) is given up, keeping nothing of it. */
 export const UNDELIVERABLE_AFTER_MS = 7 * 24 * 3_600_000;
 /** While the synchronizer is offline, checks come this many first intervals apart. */
 const OFFLINE_RECHECK_FACTOR = 4;
-
-export type NewPendingAppointment = Pick<PendingAppointment, 'appointmentId' | 'conversation' | 'summary' | 'retry' | 'replaces' | 'watch'>;
+/** An outcome for a request not recorded yet (its create answer is still on its way) is tried again after these. */
+const EARLY_RETRY_AFTER_MS = [250, 1_000, 3_000];
 
 /** Whether writes to the record system behind this location are stopped (its synchronizer is offline). */
 function writesOffline(statuses: SyncStatus[], locationId: number): boolean {
@@ -50,41 +51,13 @@ export class InsertionOutcomes {
   constructor(
     private readonly store: PendingAppointmentStore,
     private readonly nexhealth: AppointmentLookup,
-    private readonly notifier: InsertionNotifier,
+    private readonly messenger: ProactiveMessenger,
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly options: InsertionOutcomesOptions,
   ) {
     this.maxChecks = options.maxChecks ?? 6;
-    this.officeChanges = new OfficeChanges(store, nexhealth, notifier, clock, logger);
-  }
-
-  /**
-   * A request at a location that never writes into the record system (`insert_appt_client` false):
-   * no result will come, so nothing waits for one; it is watched for the office's own changes.
-   */
-  async requestedWithoutInsertion(request: Omit<WatchedAppointment, 'until'>): Promise<void> {
-    await this.store.watch(request);
-  }
-
-  /** The bot itself cancels this appointment: its read-back must not be told as the office's change. */
-  async cancelling(appointmentId: number): Promise<void> {
-    await this.store.unwatch(appointmentId);
-  }
-
-  /** Records a request just accepted by NexHealth; an outcome that already arrived is delivered now. */
-  async requested(pending: NewPendingAppointment): Promise<void> {
-    const now = this.clock.now();
-    await this.store.add({
-      ...pending,
-      createdAt: now.toISOString(),
-      nextCheckAt: new Date(now.getTime() + this.options.reconcileAfterMs).toISOString(),
-      checks: 0,
-      state: 'pending',
-    });
-    const early = await this.store.takeEarlyOutcome(pending.appointmentId, now);
-    // Told after the patient's own turn ("Request sent") ends, never inside it.
-    if (early) this.inBackground(() => this.deliver(pending.appointmentId, early, 'early webhook'));
+    this.officeChanges = new OfficeChanges(store, nexhealth, messenger, clock, logger);
   }
 
   async handleWebhook(event: WebhookEvent): Promise<void> {
@@ -100,21 +73,29 @@ export class InsertionOutcomes {
     const delivered = await this.deliver(event.appointmentId, event.outcome, 'webhook');
     if (delivered !== 'unknown') return;
     // Not ours yet (or not ours at all): kept a few minutes in case the request is being recorded
-    // right now; and tried once more, in case it was recorded while we were saving.
+    // right now; tried again shortly, and by every reconciliation pass meanwhile.
     await this.store.saveEarlyOutcome(event.appointmentId, event.outcome, this.clock.now());
-    if (await this.store.get(event.appointmentId)) {
-      await this.store.takeEarlyOutcome(event.appointmentId, this.clock.now());
-      await this.deliver(event.appointmentId, event.outcome, 'webhook');
-    }
+    this.retryEarly(event.appointmentId, 0);
   }
 
-  /** Whether a request that replaces this appointment (a reschedule) is still waiting for the office. */
-  async isReplacementPending(appointmentId: number): Promise<boolean> {
-    for (const pendingId of await this.store.pendingIds()) {
-      const record = await this.store.get(pendingId);
-      if (record && record.state !== 'notified' && record.replaces?.appointmentId === appointmentId) return true;
-    }
-    return false;
+  private retryEarly(appointmentId: number, attempt: number): void {
+    const delay = EARLY_RETRY_AFTER_MS[attempt];
+    if (delay === undefined) return;
+    const timer = setTimeout(() => {
+      this.deliverEarly(appointmentId, 'early webhook')
+        .then((result) => { if (result === 'unknown') this.retryEarly(appointmentId, attempt + 1); })
+        .catch((error: unknown) => this.logger.warn({ appointmentId, err: errorName(error) }, 'early insertion result not sent yet; reconciliation will retry'));
+    }, delay);
+    timer.unref();
+  }
+
+  /** An outcome kept for a request that is recorded now is told ('unknown' while the request is not recorded yet). */
+  private async deliverEarly(appointmentId: number, source: string): Promise<'unknown' | 'none' | 'told'> {
+    if (!(await this.store.get(appointmentId))) return 'unknown';
+    const early = await this.store.takeEarlyOutcome(appointmentId, this.clock.now());
+    if (!early) return 'none';
+    await this.deliver(appointmentId, early, source);
+    return 'told';
   }
 
   /** Writes flow again: every request waiting for the synchronizer is checked now. */
@@ -138,6 +119,8 @@ export class InsertionOutcomes {
         }
         // Being told right now by someone else (a claim within its lease), or already told.
         if (record.state === 'notified' || (record.state === 'notifying' && !isStaleClaim(record, now))) continue;
+        // A webhook came before the request was recorded: told now, whenever the check is due.
+        if ((await this.deliverEarly(appointmentId, 'early webhook, reconciliation')) === 'told') continue;
         if (Date.parse(record.nextCheckAt) > now.getTime()) continue;
         await this.check(record, now);
       } catch (error) {
@@ -188,17 +171,11 @@ export class InsertionOutcomes {
     const next = new Date(now.getTime() + this.options.reconcileAfterMs * OFFLINE_RECHECK_FACTOR);
     if (!(await this.store.waitForSync(record.appointmentId, next))) return;
     try {
-      await this.notifier.tell(record.conversation, { kind: 'sync_offline' });
+      await this.messenger.send(record.conversation, { kind: 'sync_offline' });
     } catch (error) {
       await this.store.untellOffline(record.appointmentId);
       throw error;
     }
-  }
-
-  private inBackground(work: () => Promise<unknown>): void {
-    setImmediate(() => {
-      work().catch((error: unknown) => this.logger.warn({ err: errorName(error) }, 'insertion result not sent yet; reconciliation will retry'));
-    });
   }
 
   /** Claims the right to tell, does `beforeNotify` (if any), tells, and marks it told; else gives it back. */
@@ -210,9 +187,13 @@ export class InsertionOutcomes {
     }
     try {
       await beforeNotify?.();
-      // The confirmed reschedule cancels the old one (the notifier does): not the office's change.
-      if (outcome === 'complete' && claim.record.replaces) await this.store.unwatch(claim.record.replaces.appointmentId);
-      await this.notifier.notify(claim.record, outcome);
+      const replaced = claim.record.replaces;
+      if (outcome === 'complete' && replaced) {
+        // Cancelled before telling (and unwatched first: not the office's change); a failure releases the claim.
+        await this.store.unwatch(replaced.appointmentId);
+        await this.cancelReplaced(replaced.appointmentId);
+      }
+      await this.messenger.send(claim.record.conversation, outcomeMessage(claim.record, outcome));
     } catch (error) {
       if (this.clock.now().getTime() - Date.parse(claim.record.createdAt) >= UNDELIVERABLE_AFTER_MS) {
         await this.store.markNotified(appointmentId);
@@ -225,9 +206,27 @@ export class InsertionOutcomes {
     const { watch, conversation } = claim.record;
     if (outcome === 'complete' && watch) await this.store.watch({ appointmentId, conversation, ...watch });
     await this.store.markNotified(appointmentId);
+    this.options.onAnswered?.(outcome, Math.max(0, this.clock.now().getTime() - Date.parse(claim.record.createdAt)));
     this.logger.info({ appointmentId, outcome, source }, 'insertion result sent to the patient');
     return 'sent';
   }
+
+  private async cancelReplaced(appointmentId: number): Promise<void> {
+    try {
+      await (this.options.cancelReplaced ?? ((id: number) => this.nexhealth.cancelAppointment(id).then(() => undefined)))(appointmentId);
+    } catch (error) {
+      // Already cancelled or gone at the office: nothing left to undo. Anything transient is retried.
+      if (!isNexHealthError(error) || error.transient) throw error;
+      this.logger.warn({ appointmentId, err: error.kind }, 'replaced appointment could not be cancelled');
+    }
+  }
+}
+
+/** What the patient hears of an office's answer. */
+function outcomeMessage(record: PendingAppointment, outcome: InsertionOutcome): ProactiveMessage {
+  const oldWhen = record.replaces?.when;
+  if (outcome === 'failed') return { kind: 'refused', retry: record.retry, ...(oldWhen ? { oldWhen } : {}) };
+  return oldWhen ? { kind: 'rescheduled', summary: record.summary, oldWhen } : { kind: 'booked', summary: record.summary };
 }
 
 /** The error's name only: messages from storage or channels may quote keys or text. */

@@ -7,6 +7,7 @@ import { formatSlotTime } from '../booking/format';
 import type { Logger } from '../logger';
 import { isCancelled, type Appointment } from '../nexhealth';
 import type { PendingAppointmentStore, WatchedAppointment } from './pending-appointment-store';
+import type { ProactiveMessenger } from './proactive-message';
 
 /** What the patient is told proactively, besides an insertion result (the bot words it). */
 export type PatientNotice =
@@ -14,15 +15,11 @@ export type PatientNotice =
   | { kind: 'office_cancelled'; type: string; when: string }
   | { kind: 'office_moved'; type: string; when: string; newWhen: string };
 
-export interface NoticeSender {
-  tell(conversation: Record<string, unknown>, notice: PatientNotice): Promise<void>;
-}
-
 export class OfficeChanges {
   constructor(
     private readonly store: PendingAppointmentStore,
     private readonly lookup: { getAppointment(appointmentId: number): Promise<Appointment> },
-    private readonly sender: NoticeSender,
+    private readonly messenger: ProactiveMessenger,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
@@ -45,7 +42,7 @@ export class OfficeChanges {
   private async tellOnce(watched: WatchedAppointment, next: WatchedAppointment | undefined, notice: PatientNotice): Promise<void> {
     if (!(await this.store.claimChange(watched, next))) return;
     try {
-      await this.sender.tell(watched.conversation, notice);
+      await this.messenger.send(watched.conversation, notice);
       this.logger.info({ appointmentId: watched.appointmentId, change: notice.kind }, 'office change told to the patient');
     } catch (error) {
       // Given back, so a later update of the same appointment can tell it.

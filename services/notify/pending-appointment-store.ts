@@ -1,7 +1,7 @@
 // Durable records of appointments waiting for the record system's answer, in the bot's storage, so
 // a restart or a second instance loses nothing. Records two instances may touch at once are written
 // with the eTag that was read (never '*'): a conflict is read again and retried, never overwritten.
-import { isETagConflict, type KeyValueStorage, type StoreItem } from '../storage';
+import { isETagConflict, type ListableStorage, type StoreItem } from '../storage';
 import type { InsertionOutcome } from './insertion-event';
 
 /** What is needed to tell the patient of the office's own changes later: no patient data. */
@@ -53,17 +53,29 @@ export type ClaimResult =
   | { kind: 'unknown' }
   | { kind: 'already' };
 
-const INDEX_KEY = 'pending-appointments/index';
-const WATCH_INDEX_KEY = 'watched-appointments/index';
-const watchKey = (appointmentId: number) => `watched-appointments/${appointmentId}`;
+// One record per key, so concurrent bookings never write the same item (issue 14: the one index
+// they all rewrote is gone). What reconciliation must visit is found by listing a prefix.
+const REQUESTS = 'appointment-requests/';
+const WATCHED = 'watched/';
+const EARLY_OUTCOMES = 'early-outcomes/';
+/** Prefixes the records store must be able to list (file storage keeps each in a folder). */
+export const LISTED_RECORD_PREFIXES = [REQUESTS, WATCHED, EARLY_OUTCOMES];
+const recordKey = (appointmentId: number) => `${REQUESTS}${appointmentId}`;
+/** Told (or given up): a small tombstone outside the listed prefix, so duplicates find it and listing stays short. */
+const toldKey = (appointmentId: number) => `told-appointments/${appointmentId}`;
+/** A reschedule's old appointment → the request that replaces it. */
+const replacementKey = (appointmentId: number) => `replacements/${appointmentId}`;
+const watchKey = (appointmentId: number) => `${WATCHED}${appointmentId}`;
+const earlyOutcomeKey = (appointmentId: number) => `${EARLY_OUTCOMES}${appointmentId}`;
+/** What an earlier version kept (one index document each), moved at start-up. */
+const LEGACY = { index: 'pending-appointments/index', record: (id: number) => `pending-appointments/${id}`, watchIndex: 'watched-appointments/index', watch: (id: number) => `watched-appointments/${id}` };
 const WATCH_AFTER_START_MS = 24 * 3_600_000;
-const recordKey = (appointmentId: number) => `pending-appointments/${appointmentId}`;
-const earlyOutcomeKey = (appointmentId: number) => `insertion-outcomes/${appointmentId}`;
+/** Tombstones outlive NexHealth's 48-hour retries of a webhook, then the records sweep removes them. */
+const TOLD_KEPT_MS = 3 * 24 * 3_600_000;
 const MAX_ATTEMPTS = 40;
 /**
- * Writers of the one index that lose an eTag race wait a random time, growing with each loss
- * ("full jitter"), instead of retrying at once all together: 200 bookings at the same moment
- * otherwise exhaust their attempts (issue 14). One index is still a hot record; this only spreads it.
+ * Writers of one record that lose an eTag race (a webhook, a second instance, reconciliation)
+ * wait a random time, growing with each loss ("full jitter"), instead of retrying at once together.
  */
 const CONFLICT_BACKOFF_BASE_MS = 5;
 const CONFLICT_BACKOFF_CAP_MS = 250;
@@ -71,6 +83,10 @@ const CONFLICT_BACKOFF_CAP_MS = 250;
 function backOff(attempt: number): Promise<void> {
   const ceiling = Math.min(CONFLICT_BACKOFF_CAP_MS, CONFLICT_BACKOFF_BASE_MS * 2 ** attempt);
   return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+}
+
+function idsUnder(prefix: string, keys: string[]): number[] {
+  return keys.map((key) => Number(key.slice(prefix.length))).filter((id) => Number.isSafeInteger(id) && id > 0);
 }
 /** A claim not finished in this time (the instance died mid-send) may be taken over. */
 const CLAIM_LEASE_MS = 2 * 60_000;
@@ -85,21 +101,29 @@ export function isStaleClaim(record: PendingAppointment, now: Date): boolean {
 export { isETagConflict };
 
 export class PendingAppointmentStore {
-  constructor(private readonly storage: KeyValueStorage) {}
+  constructor(private readonly storage: ListableStorage, private readonly now: () => number = Date.now) {}
 
+  /** One record of its own (nothing shared with other requests), and the key a reschedule is found by. */
   async add(record: PendingAppointment): Promise<void> {
-    await this.storage.write({ [recordKey(record.appointmentId)]: { ...record } });
-    await this.updateIndex((ids) => (ids.includes(record.appointmentId) ? ids : [...ids, record.appointmentId]));
+    const replaced = record.replaces ? { [replacementKey(record.replaces.appointmentId)]: { appointmentId: record.appointmentId } } : {};
+    await this.storage.write({ [recordKey(record.appointmentId)]: { ...record }, ...replaced });
   }
 
+  /** The request, or its tombstone once told. */
   async get(appointmentId: number): Promise<PendingAppointment | undefined> {
-    const items = await this.storage.read([recordKey(appointmentId)]);
-    return asRecord(items[recordKey(appointmentId)]);
+    const items = await this.storage.read([recordKey(appointmentId), toldKey(appointmentId)]);
+    return asRecord(items[toldKey(appointmentId)]) ?? asRecord(items[recordKey(appointmentId)]);
   }
 
+  /** Requests not told yet, by listing their prefix. */
   async pendingIds(): Promise<number[]> {
-    const items = await this.storage.read([INDEX_KEY]);
-    return readIds(items[INDEX_KEY]);
+    return idsUnder(REQUESTS, await this.storage.list(REQUESTS));
+  }
+
+  /** The request that replaces this appointment (a reschedule), if one was recorded. */
+  async replacementOf(appointmentId: number): Promise<PendingAppointment | undefined> {
+    const link = (await this.storage.read([replacementKey(appointmentId)]))[replacementKey(appointmentId)];
+    return typeof link?.appointmentId === 'number' ? this.get(link.appointmentId) : undefined;
   }
 
   /** Takes the right to tell the patient; exactly one caller wins, whichever instance it runs on. */
@@ -113,8 +137,12 @@ export class PendingAppointmentStore {
 
   /** Told (or given up): only a tombstone stays (for duplicates); conversation, draft and summaries are dropped. */
   async markNotified(appointmentId: number): Promise<void> {
-    await this.change(appointmentId, (record) => ({ ...record, state: 'notified', conversation: {}, retry: {}, summary: '', replaces: undefined, watch: undefined }));
-    await this.updateIndex((ids) => ids.filter((id) => id !== appointmentId));
+    const record = (await this.get(appointmentId));
+    if (!record || record.state === 'notified') return;
+    const { replaces, watch: _watch, waitingForSync: _waiting, ...kept } = record;
+    const tombstone = { ...kept, state: 'notified', conversation: {}, retry: {}, summary: '', expiresAt: this.now() + TOLD_KEPT_MS };
+    await this.storage.write({ [toldKey(appointmentId)]: tombstone });
+    await this.storage.delete([recordKey(appointmentId), ...(replaces ? [replacementKey(replaces.appointmentId)] : [])]);
   }
 
   /** Offline synchronizer: the next check is later and not counted. True if the patient is yet to be told. */
@@ -143,7 +171,6 @@ export class PendingAppointmentStore {
   async watch(appointment: Omit<WatchedAppointment, 'until'>): Promise<void> {
     const until = new Date(Date.parse(appointment.start) + WATCH_AFTER_START_MS).toISOString();
     await this.storage.write({ [watchKey(appointment.appointmentId)]: { ...appointment, until } });
-    await this.updateIndex((ids) => (ids.includes(appointment.appointmentId) ? ids : [...ids, appointment.appointmentId]), WATCH_INDEX_KEY);
   }
 
   async watched(appointmentId: number, now: Date): Promise<WatchedAppointment | undefined> {
@@ -173,13 +200,11 @@ export class PendingAppointmentStore {
   /** No longer watched: the bot itself cancels it, or it was told cancelled, or it has passed. */
   async unwatch(appointmentId: number): Promise<void> {
     await this.storage.delete([watchKey(appointmentId)]);
-    await this.updateIndex((ids) => ids.filter((id) => id !== appointmentId), WATCH_INDEX_KEY);
   }
 
   /** Forgets watched appointments that have passed (and any whose record is gone). */
   async sweepWatched(now: Date): Promise<void> {
-    const ids = readIds((await this.storage.read([WATCH_INDEX_KEY]))[WATCH_INDEX_KEY]);
-    for (const appointmentId of ids) {
+    for (const appointmentId of idsUnder(WATCHED, await this.storage.list(WATCHED))) {
       if (!(await this.watched(appointmentId, now))) await this.unwatch(appointmentId);
     }
   }
@@ -195,7 +220,6 @@ export class PendingAppointmentStore {
 
   async forget(appointmentId: number): Promise<void> {
     await this.storage.delete([recordKey(appointmentId)]);
-    await this.updateIndex((ids) => ids.filter((id) => id !== appointmentId));
   }
 
   /** An outcome that arrived before its record was written (the webhook beat the create's answer). */
@@ -218,7 +242,9 @@ export class PendingAppointmentStore {
   private async change(appointmentId: number, update: (record: PendingAppointment) => PendingAppointment | undefined): Promise<ClaimResult> {
     const key = recordKey(appointmentId);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const item = (await this.storage.read([key]))[key];
+      const items = await this.storage.read([key, toldKey(appointmentId)]);
+      if (items[toldKey(appointmentId)]) return { kind: 'already' };
+      const item = items[key];
       const record = asRecord(item);
       if (!record || !item) return { kind: 'unknown' };
       const next = update(record);
@@ -228,45 +254,27 @@ export class PendingAppointmentStore {
         return { kind: 'claimed', record: next };
       } catch (error) {
         if (!isETagConflict(error)) throw error;
+        await backOff(attempt);
       }
     }
     return { kind: 'already' };
   }
 
-  /**
-   * Creates the empty index if there is none. Storage has no "create if absent", so this is the
-   * one write with '*': it only ever writes an empty list, and every later change carries an eTag.
-   */
+  /** Moves what an earlier version kept behind one index document (each record to a key of its own). */
   async init(): Promise<void> {
-    await this.createIndex(INDEX_KEY);
-    await this.createIndex(WATCH_INDEX_KEY);
+    const legacy = await this.storage.read([LEGACY.index, LEGACY.watchIndex]);
+    for (const appointmentId of readIds(legacy[LEGACY.index])) await this.moveLegacy(LEGACY.record(appointmentId), recordKey(appointmentId));
+    for (const appointmentId of readIds(legacy[LEGACY.watchIndex])) await this.moveLegacy(LEGACY.watch(appointmentId), watchKey(appointmentId));
+    const indexes = [LEGACY.index, LEGACY.watchIndex].filter((key) => legacy[key]);
+    if (indexes.length > 0) await this.storage.delete(indexes);
   }
 
-  private async createIndex(indexKey: string): Promise<void> {
-    const item = (await this.storage.read([indexKey]))[indexKey];
-    if (!item) await this.storage.write({ [indexKey]: { ids: [], eTag: '*' } });
-  }
-
-  /** `update` must be idempotent: the loop ends when applying it again changes nothing. */
-  private async updateIndex(update: (ids: number[]) => number[], indexKey = INDEX_KEY): Promise<void> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const item = (await this.storage.read([indexKey]))[indexKey];
-      if (!item) {
-        await this.createIndex(indexKey);
-        continue;
-      }
-      const ids = readIds(item);
-      const next = update(ids);
-      if (next.length === ids.length && next.every((id, index) => id === ids[index])) return;
-      try {
-        // No return: the next pass reads it back (a concurrent first creation may have replaced it).
-        await this.storage.write({ [indexKey]: { ids: next, eTag: item.eTag } });
-      } catch (error) {
-        if (!isETagConflict(error)) throw error;
-        await backOff(attempt);
-      }
-    }
-    throw new Error('pending appointments index: too many concurrent updates');
+  private async moveLegacy(from: string, to: string): Promise<void> {
+    const item = (await this.storage.read([from]))[from];
+    if (!item) return;
+    const { eTag: _eTag, ...rest } = item;
+    await this.storage.write({ [to]: rest });
+    await this.storage.delete([from]);
   }
 }
 

@@ -19,6 +19,15 @@ export interface KeyValueStorage {
   delete(keys: string[]): Promise<void>;
 }
 
+/**
+ * A store that can say which keys exist under a prefix (file, memory and Blob storage all can), so
+ * many writers keep one record each instead of sharing a list (issue 14: no hot record).
+ */
+export interface ListableStorage extends KeyValueStorage {
+  /** Keys that start with `prefix` (one of the prefixes the store was told to list, on file storage). */
+  list(prefix: string): Promise<string[]>;
+}
+
 export class ETagConflictError extends Error {
   constructor(readonly key: string) {
     // The key may hold a conversation id; it names no patient.
@@ -40,12 +49,41 @@ const DIRECTORY_MODE = 0o700;
 /** A temporary file this old is left over from a crash mid-write (a write takes milliseconds). */
 const ORPHANED_TEMPORARY_MS = 60_000;
 
-export class FileStorage implements KeyValueStorage {
+/** A listed prefix names a folder: lower-case words and dashes, ending with '/'. */
+const LISTED_PREFIX = /^[a-z][a-z0-9-]*\/$/;
+/** The rest of a listed key is its file name (ids): short and safe on every file system. */
+const LISTED_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+
+export class FileStorage implements ListableStorage {
   /** Writes to one file are serialised inside this process so the eTag check and the rename are one step. */
   private readonly locks = new Map<string, Promise<void>>();
   private directoryReady?: Promise<void>;
+  private readonly listed: string[];
 
-  constructor(private readonly directory: string) {}
+  /**
+   * Keys under a `listed` prefix live in a folder of their own, one file per key named by the rest
+   * of the key, so `list` reads a folder instead of every item; other keys are hashed file names.
+   */
+  constructor(private readonly directory: string, options: { listed?: string[] } = {}) {
+    this.listed = options.listed ?? [];
+    for (const prefix of this.listed) if (!LISTED_PREFIX.test(prefix)) throw new Error(`FileStorage: not a listable prefix: ${prefix}`);
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    if (!this.listed.includes(prefix)) throw new Error(`FileStorage: prefix not listed: ${prefix}`);
+    let names: string[];
+    try {
+      names = await fs.readdir(this.folderOf(prefix));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    return names.filter((name) => name.endsWith('.json')).map((name) => `${prefix}${name.slice(0, -'.json'.length)}`);
+  }
+
+  private folderOf(prefix: string): string {
+    return path.join(this.directory, prefix.slice(0, -1));
+  }
 
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
@@ -110,8 +148,10 @@ export class FileStorage implements KeyValueStorage {
 
   private ensureDirectory(): Promise<void> {
     // Once per instance; forgotten after a failure so the next write tries again.
-    this.directoryReady ??= fs.mkdir(this.directory, { recursive: true, mode: DIRECTORY_MODE })
-      .then(() => fs.chmod(this.directory, DIRECTORY_MODE))
+    const folders = [this.directory, ...this.listed.map((prefix) => this.folderOf(prefix))];
+    this.directoryReady ??= folders.reduce<Promise<void>>((previous, folder) => previous
+      .then(() => fs.mkdir(folder, { recursive: true, mode: DIRECTORY_MODE }))
+      .then(() => fs.chmod(folder, DIRECTORY_MODE)), Promise.resolve())
       .catch((error: unknown) => {
         this.directoryReady = undefined;
         throw error;
@@ -155,6 +195,12 @@ export class FileStorage implements KeyValueStorage {
 
   /** Keys hold channel and conversation ids with any characters: a hash makes a safe file name. */
   private fileFor(key: string): string {
+    const prefix = this.listed.find((candidate) => key.startsWith(candidate));
+    if (prefix) {
+      const name = key.slice(prefix.length);
+      if (!LISTED_NAME.test(name)) throw new Error('FileStorage: a listed key must end in a short id');
+      return path.join(this.folderOf(prefix), `${name}.json`);
+    }
     return path.join(this.directory, `${createHash('sha256').update(key).digest('hex')}.json`);
   }
 

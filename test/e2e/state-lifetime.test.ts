@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Activity } from 'botbuilder';
 import type { RunningApp } from '../../bot/app';
 import { ManualClock } from '../../services/clock';
-import { readWebhookRegistration, WEBHOOK_REGISTRATION_KEY } from '../../services/notify';
+import { LISTED_RECORD_PREFIXES, readWebhookRegistration, WEBHOOK_REGISTRATION_KEY } from '../../services/notify';
 import { FileStorage, type KeyValueStorage } from '../../services/storage';
 import { offeredTitles } from '../support/activities';
 import { startTestApp } from '../support/app';
@@ -36,6 +36,15 @@ function filesIn(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => readFileSync(path.join(directory, entry.name), 'utf8'));
+}
+
+/** The records store's files: the top level and the folders of records listed by prefix. */
+function recordFolders(directory: string): string[] {
+  return [directory, ...LISTED_RECORD_PREFIXES.map((prefix) => path.join(directory, prefix.slice(0, -1)))];
+}
+
+function recordFiles(directory: string): string[] {
+  return recordFolders(directory).flatMap(filesIn);
 }
 
 async function offerTimes(conversation: ChannelConversation): Promise<string[]> {
@@ -103,7 +112,7 @@ describe('state lifetime on file storage', function () {
     const offer = offeredTitles((await conversation.say(ONE_MESSAGE, named)).at(-1));
     await conversation.say(offer[0], named);
     assert.match(lastText(await conversation.say('yes', named)), /^Request sent\./);
-    const records = filesIn(directory);
+    const records = recordFiles(directory);
     assert.ok(records.some((text) => text.includes('"state":"pending"')), 'the request is recorded');
     assert.equal(records.filter((text) => /Diaz|1990-03-04|3\/4\/1990|2013344|aad-ana/.test(text)).length, 0);
   });
@@ -249,19 +258,23 @@ describe('the webhook secret lives apart from conversations and records', functi
   const start = () => startTestApp({ STORAGE: 'file', STORAGE_DIR: directory, WEBHOOKS_ENABLED: 'true', PORT: port }, { clock: new ManualClock(SPEC_NOW) });
   const secrets = () => new FileStorage(path.join(directory, 'secrets'));
   /** Every stored file outside the secrets folder: the records (top level) and the conversations. */
-  const otherFiles = () => [...filesIn(directory), ...filesIn(path.join(directory, 'conversations'))];
+  const otherFiles = () => [...recordFiles(directory), ...filesIn(path.join(directory, 'conversations'))];
 
   it('keeps the secret only in its own folder, readable by the bot\'s user alone', async () => {
     const app = await start();
     const channel = new TestChannel(app.url);
     await channel.start();
     try {
-      await offerTimes(channel.conversation());
+      const conversation = channel.conversation();
+      // No office configured: the first choice is the office, then a time.
+      const times = offeredTitles((await conversation.say((await offerTimes(conversation))[0])).at(-1));
+      await conversation.say(times[0]);
+      assert.match(lastText(await conversation.say('yes')), /^Request sent\./);
       const registration = await readWebhookRegistration(secrets());
       assert.ok(registration?.secret);
-      assert.ok(filesIn(directory).length > 0 && filesIn(path.join(directory, 'conversations')).length > 0, 'records and conversations were written');
+      assert.ok(recordFiles(directory).length > 0 && filesIn(path.join(directory, 'conversations')).length > 0, 'records and conversations were written');
       assert.equal(otherFiles().filter((text) => text.includes(registration.secret)).length, 0);
-      for (const folder of [directory, path.join(directory, 'conversations'), path.join(directory, 'secrets')]) {
+      for (const folder of [...recordFolders(directory), path.join(directory, 'conversations'), path.join(directory, 'secrets')]) {
         assert.equal(statSync(folder).mode & 0o777, 0o700, folder);
         for (const file of readdirSync(folder).map((name) => path.join(folder, name)).filter((full) => statSync(full).isFile())) {
           assert.equal(statSync(file).mode & 0o777, 0o600, file);

@@ -5,7 +5,7 @@ import type { RunningApp } from '../../bot/app';
 import { WEBHOOK_PATH } from '../../bot/webhook-route';
 import { ManualClock } from '../../services/clock';
 import { readWebhookRegistration, signWebhook } from '../../services/notify';
-import type { KeyValueStorage } from '../../services/storage';
+import type { ListableBlobsStorage } from '../../bot/state-stores';
 import { offeredTitles } from '../support/activities';
 import { startBotOnChannel, startTestApp, type BotOnChannel } from '../support/app';
 import { freePort } from '../support/free-port';
@@ -40,7 +40,7 @@ function count(conversation: ChannelConversation, pattern: RegExp): number {
 describe('insertion results reach the patient (webhooks, proactive messages, Azurite)', function () {
   this.timeout(60_000);
   let admin: SandboxAdmin;
-  let storage: KeyValueStorage;
+  let storage: ListableBlobsStorage;
   let clock: ManualClock;
   let bot: BotOnChannel;
   let app: RunningApp;

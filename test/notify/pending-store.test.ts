@@ -1,7 +1,25 @@
 // The pending-appointment records on real storage: Azurite (Azure Blob Storage) and the file store.
 import assert from 'node:assert/strict';
 import { PendingAppointmentStore, type PendingAppointment } from '../../services/notify';
+import type { ListableStorage, StoreItems } from '../../services/storage';
 import { storageBackends } from '../support/storage-backends';
+
+/** The same storage, counting the writes of each key. */
+function countingWrites(inner: ListableStorage): { storage: ListableStorage; writesPerKey: Map<string, number> } {
+  const writesPerKey = new Map<string, number>();
+  return {
+    writesPerKey,
+    storage: {
+      read: (keys) => inner.read(keys),
+      delete: (keys) => inner.delete(keys),
+      list: (prefix) => inner.list(prefix),
+      async write(changes: StoreItems) {
+        for (const key of Object.keys(changes)) writesPerKey.set(key, (writesPerKey.get(key) ?? 0) + 1);
+        await inner.write(changes);
+      },
+    },
+  };
+}
 
 function pending(appointmentId: number): PendingAppointment {
   return {
@@ -54,6 +72,45 @@ for (const [name, open] of storageBackends) {
         const results = await Promise.allSettled(ids.map((id) => store.add(pending(id))));
         assert.equal(results.filter((result) => result.status === 'rejected').length, 0);
         assert.deepEqual((await store.pendingIds()).sort((a, b) => a - b), ids);
+      } finally {
+        cleanup();
+      }
+    });
+
+    it('records 200 requests at once without any two writing the same item (no index), and lists them all', async () => {
+      const { storage, cleanup } = await open();
+      try {
+        const { storage: counted, writesPerKey } = countingWrites(storage);
+        const store = new PendingAppointmentStore(counted);
+        await store.init();
+        const ids = Array.from({ length: 200 }, (_, index) => 5_000 + index);
+        await Promise.all(ids.map((id) => store.add({ ...pending(id), replaces: { appointmentId: 90_000 + id, summary: 'Cleaning', when: 'Mon' } })));
+        assert.deepEqual([...writesPerKey.entries()].filter(([, writes]) => writes > 1), [], 'every key written once');
+        assert.deepEqual((await store.pendingIds()).sort((a, b) => a - b), ids);
+        assert.equal((await store.replacementOf(90_000 + 5_003))?.appointmentId, 5_003, 'found by the appointment it replaces, through a key');
+        await store.markNotified(5_003);
+        assert.equal((await store.pendingIds()).length, 199, 'a told request is no longer listed');
+        assert.equal((await store.get(5_003))?.state, 'notified', 'its tombstone answers duplicates');
+      } finally {
+        cleanup();
+      }
+    });
+
+    it("moves an earlier version's index and its records to a key each", async () => {
+      const { storage, cleanup } = await open();
+      try {
+        await storage.write({
+          'pending-appointments/index': { ids: [31, 32] },
+          'pending-appointments/31': { ...pending(31) },
+          'pending-appointments/32': { ...pending(32) },
+          'watched-appointments/index': { ids: [33] },
+          'watched-appointments/33': { appointmentId: 33, conversation: {}, type: 'Cleaning', start: '2026-11-30T15:00:00.000Z', timeZone: 'America/New_York', until: '2026-12-01T15:00:00.000Z' },
+        });
+        const store = new PendingAppointmentStore(storage);
+        await store.init();
+        assert.deepEqual((await store.pendingIds()).sort(), [31, 32]);
+        assert.equal((await store.watched(33, now))?.type, 'Cleaning');
+        assert.deepEqual(Object.keys(await storage.read(['pending-appointments/index', 'pending-appointments/31', 'watched-appointments/index'])), [], 'nothing left behind');
       } finally {
         cleanup();
       }

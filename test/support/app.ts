@@ -1,6 +1,7 @@
 // Starts the whole bot over HTTP for end-to-end tests, on the shared sandbox, with in-memory state
 // unless a storage is given (one storage given holds every store: records, conversations, secrets).
 import type { Storage } from 'botbuilder';
+import type { ListableStorage } from '../../services/storage';
 import { startApp, type RunningApp } from '../../bot/app';
 import type { StateStores } from '../../bot/state-stores';
 import type { Clock } from '../../services/clock';
@@ -10,7 +11,7 @@ import { sharedSandbox } from './sandbox';
 import { TestChannel } from './test-channel';
 
 export interface TestAppOverrides {
-  storage?: Storage;
+  storage?: Storage & ListableStorage;
   stores?: StateStores;
   clock?: Clock;
   sweepEveryMs?: number;

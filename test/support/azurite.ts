@@ -1,7 +1,7 @@
 // Azure Blob Storage for tests: Azurite (test/tools), started once per run on a free port, in memory.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { BlobsStorage } from 'botbuilder-azure-blobs';
+import { ListableBlobsStorage } from '../../bot/state-stores';
 import { freePort } from './free-port';
 import { registerSharedServer } from './shared-servers';
 
@@ -47,7 +47,7 @@ export function azuriteConnectionString(): Promise<string> {
 
 let containers = 0;
 
-/** A BlobsStorage on a container of its own (one per test that wants isolation). */
-export async function blobStorage(name = `test-${process.pid}-${(containers += 1)}`): Promise<BlobsStorage> {
-  return new BlobsStorage(await azuriteConnectionString(), name);
+/** A Blob store (as the bot opens it) on a container of its own (one per test that wants isolation). */
+export async function blobStorage(name = `test-${process.pid}-${(containers += 1)}`): Promise<ListableBlobsStorage> {
+  return new ListableBlobsStorage(await azuriteConnectionString(), name);
 }

@@ -3,11 +3,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { FileStorage, type KeyValueStorage } from '../../services/storage';
+import { LISTED_RECORD_PREFIXES } from '../../services/notify';
+import { FileStorage, type ListableStorage } from '../../services/storage';
 import { blobStorage } from './azurite';
 
 export interface OpenedStorage {
-  storage: KeyValueStorage;
+  storage: ListableStorage;
   cleanup: () => void;
 }
 
@@ -15,6 +16,6 @@ export const storageBackends: [string, () => Promise<OpenedStorage>][] = [
   ['Azure Blob Storage (Azurite)', async () => ({ storage: await blobStorage(), cleanup: () => undefined })],
   ['file storage', async () => {
     const directory = mkdtempSync(path.join(tmpdir(), 'storage-'));
-    return { storage: new FileStorage(directory), cleanup: () => rmSync(directory, { recursive: true, force: true }) };
+    return { storage: new FileStorage(directory, { listed: LISTED_RECORD_PREFIXES }), cleanup: () => rmSync(directory, { recursive: true, force: true }) };
   }],
 ];
