@@ -114,8 +114,16 @@ describe('sandbox admin controls', () => {
   });
 
   it('enforces the documented 100 requests per second per key with 429', async () => {
-    const replies = await Promise.all(Array.from({ length: 110 }, () => h.call('GET', locations)));
-    const statuses = replies.map((reply) => reply.status);
+    // A busy machine can spread 110 requests over more than the one-second window: measure a burst
+    // that fitted in it (setting the limits resets every key's windows).
+    let statuses: number[] = [];
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await h.admin('PUT', '/__sandbox/settings', { limits: { perSecond: 100 } });
+      const started = Date.now();
+      const replies = await Promise.all(Array.from({ length: 110 }, () => h.call('GET', locations)));
+      statuses = replies.map((reply) => reply.status);
+      if (Date.now() - started < 1000) break;
+    }
     assert.ok(statuses.filter((status) => status === 429).length >= 10);
     assert.ok(statuses.filter((status) => status === 200).length <= 100);
     await h.admin('PUT', '/__sandbox/settings', { rateLimits: false });
