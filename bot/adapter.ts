@@ -2,14 +2,14 @@
 // with credentials it enforces Bot Framework JWTs. A failed turn apologises and leaves the
 // conversation usable: state of the failed turn is not saved, so the patient can just answer again.
 import {
-  CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, type TurnContext,
+  CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory,
 } from 'botbuilder';
 import { ServiceClientCredentialsFactory, type ServiceClientCredentials } from 'botframework-connector';
-import { DialogContextError } from 'botbuilder-dialogs';
-import { messages } from '../dialogs/messages';
 import type { BotCredentials } from '../services/config';
 import type { Logger } from '../services/logger';
 import { isNexHealthError, scrub } from '../services/nexhealth';
+import { ChannelRendering } from './rendering/channel-rendering';
+import { apologiseForFailedTurns } from './turn-error';
 
 /** How the bot proves itself to a channel in its own process (the local Direct Line). */
 export interface LocalChannelSigning {
@@ -29,18 +29,9 @@ export function createAdapter(credentials: BotCredentials, logger: Logger, local
   const authentication = new ConfigurationBotFrameworkAuthentication({}, new LocalChannelCredentials(credentialsFactory, localChannel));
   const adapter = new CloudAdapter(authentication);
 
-  adapter.onTurnError = async (context: TurnContext, thrown: unknown) => {
-    // Dialogs wrap what a step threw; the cause decides what the patient is told.
-    const error = thrown instanceof DialogContextError ? thrown.error : thrown;
-    // Only the error's kind and name: a message could, in theory, quote what a patient typed.
-    const kind = isNexHealthError(error) ? error.kind : undefined;
-    logger.error({ err: describeError(error), kind, channel: context.activity.channelId }, 'turn failed');
-    try {
-      await context.sendActivity(kind === 'unavailable' || kind === 'rate_limited' ? messages.serviceDown : messages.error);
-    } catch (sendError) {
-      logger.error({ err: describeError(sendError) }, 'could not apologise to the channel');
-    }
-  };
+  adapter.onTurnError = apologiseForFailedTurns(logger);
+  // Dialogs say channel-neutral messages; each channel's look is decided here, once.
+  adapter.use(new ChannelRendering());
   return adapter;
 }
 

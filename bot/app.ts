@@ -78,7 +78,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const { server, address, localChannel } = http;
   const messenger = new ProactiveTurns(http.proactive, bot);
   const outcomes = new InsertionOutcomes(pendingStore, client, messenger, clock, logger.child({ part: 'notify' }), {
-    reconcileAfterMs, cancelReplaced: (appointmentId) => booking.cancel(appointmentId), onAnswered: countingAnswers(metrics),
+    reconcileAfterMs, cancelReplaced: (appointmentId) => booking.appointments.cancel(appointmentId), onAnswered: countingAnswers(metrics),
   });
   let webhookSecret: string | undefined;
   registerWebhookRoute(server, { secret: () => webhookSecret, outcomes, storage: stores.records, clock, logger: logger.child({ part: 'webhook' }), metrics });

@@ -6,9 +6,9 @@ import { ActivityTypes, type ConversationReference, type TurnContext } from 'bot
 import type { DialogState } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor } from 'botbuilder';
 import type { MainDialog } from '../dialogs/main-dialog';
-import { messages } from '../dialogs/messages';
+import { neutralActivity } from '../dialogs/dialog-steps';
+import { turnCatalogue } from '../services/copy';
 import type { ProactiveMessage, ProactiveMessenger } from '../services/notify';
-import type { ReplyRenderer } from './rendering/reply-renderer';
 import type { ProactiveAdapters } from './runtime';
 
 /** The event activity's name (for logs and routing). */
@@ -49,9 +49,10 @@ export class ProactiveTurns implements ProactiveMessenger {
 }
 
 /** The proactive turn's reply: what the message says, worded for the channel (BookingBot's event handler). */
-export async function replyToProactive(context: TurnContext, deps: { dialog: MainDialog; dialogState: StatePropertyAccessor<DialogState>; renderer: ReplyRenderer }): Promise<void> {
+export async function replyToProactive(context: TurnContext, deps: { dialog: MainDialog; dialogState: StatePropertyAccessor<DialogState> }): Promise<void> {
   const message = context.turnState.get<ProactiveMessage | undefined>(PROACTIVE_MESSAGE);
   if (!message) return;
+  const messages = turnCatalogue(context.turnState);
   switch (message.kind) {
     case 'booked': await context.sendActivity(messages.booked(message.summary)); return;
     case 'rescheduled': await context.sendActivity(messages.rescheduled(message.summary, message.oldWhen)); return;
@@ -62,7 +63,7 @@ export async function replyToProactive(context: TurnContext, deps: { dialog: Mai
     }
     case 'text': {
       const choices = message.choices?.map((label) => ({ label }));
-      await context.sendActivity(deps.renderer.render(context.activity, { text: message.text, ...(choices ? { choices } : {}) }));
+      await context.sendActivity(neutralActivity({ kind: choices ? 'question' : 'menu', text: message.text, ...(choices ? { choices } : {}) }));
       return;
     }
     case 'sync_offline': await context.sendActivity(messages.syncOffline); return;

@@ -2,7 +2,7 @@
 // one over the limit gets a friendly "slow down", the rest are dropped. Proactive results never
 // pass here (they are not the patient's messages).
 import type { TurnContext } from 'botbuilder';
-import { messages } from '../dialogs/messages';
+import { messages } from '../services/copy';
 import { ConversationLocks } from './conversation-locks';
 import { KeyedRateLimiter, LIMITS } from './http/rate-limiter';
 

@@ -1,15 +1,14 @@
 // When the patient can come, then which of the open times: asks for a preference if there is none,
 // searches, offers at most five times (+ "Other times"), and takes "2", "2:30" or "Tuesday at 2:30".
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStep, WaterfallStepContext } from 'botbuilder-dialogs';
 import { formatSlotTime, pickOffered, slotKey, type OpenSlot } from '../services/booking';
 import type { Understanding } from '../services/nlu';
 import type { DialogServices } from './dialog-services';
-import { ask, conversationData, rememberFacts, textPrompt } from './dialog-steps';
-import { messages } from './messages';
+import { AskDialog, retried, type Question } from './ask-dialog';
+import { flowState, rememberFacts, say } from './dialog-steps';
 import { understandTurn } from './turn-understanding';
 
 export const CHOOSE_TIME_DIALOG = 'chooseTimeDialog';
-const STEPS = 'chooseTimeSteps';
 
 export interface ChooseTimeOptions {
   /** Why this round: a first ask, an answer not understood, or showing the same times again. */
@@ -21,40 +20,50 @@ export interface ChooseTimeOptions {
 /** What the dialog ends with: the booking loop goes on, or the flow stops (no times at all). */
 export type ChooseTimeResult = { stop: boolean };
 
-export class ChooseTimeDialog extends ComponentDialog {
-  constructor(private readonly services: DialogServices) {
-    super(CHOOSE_TIME_DIALOG);
-    this.addDialog(textPrompt());
-    this.addDialog(new WaterfallDialog(STEPS, [this.whenStep.bind(this), this.offerStep.bind(this), this.choiceStep.bind(this)]));
-    this.initialDialogId = STEPS;
+/** Two questions: when (skipped when the patient has said), then which of the times found. */
+export class ChooseTimeDialog extends AskDialog<ChooseTimeOptions> {
+  constructor(services: DialogServices) {
+    super(CHOOSE_TIME_DIALOG, services);
   }
 
-  private async whenStep(step: WaterfallStepContext<ChooseTimeOptions>): Promise<DialogTurnResult> {
-    const { draft } = await conversationData(step.context, this.services);
-    if (draft.when && draft.when.windows.length > 0) return step.next();
+  protected override steps(): WaterfallStep<ChooseTimeOptions>[] {
+    return [...super.steps(), (step) => this.choiceStep(step)];
+  }
+
+  /** "When would you like to come in?", unless the draft already says when. */
+  protected async question(step: WaterfallStepContext<ChooseTimeOptions>): Promise<Question | undefined> {
+    const messages = say(step);
+    const { draft } = flowState(step);
+    if (draft.when && draft.when.windows.length > 0) return undefined;
     const retry = step.options.retry;
     const text = retry === 'past' ? messages.pastWhen
-      : retry === 'when' ? `${messages.retryWhen} ${messages.whenHint}`
-        : step.options.lead ? `${step.options.lead} ${messages.askWhen}` : messages.askWhen;
-    return ask(step, this.services, 'when', { text });
+      : retry === 'when' ? retried(messages.retryWhen, messages.whenHint)
+        : retried(step.options.lead, messages.askWhen);
+    return { expecting: 'when', text };
   }
 
-  private async offerStep(step: WaterfallStepContext<ChooseTimeOptions>): Promise<DialogTurnResult> {
-    const data = await conversationData(step.context, this.services);
+  protected override async withoutQuestion(step: WaterfallStepContext<ChooseTimeOptions>): Promise<DialogTurnResult> {
+    return step.next();
+  }
+
+  /** Reads the "when" answer (if one was asked), then searches and offers times. */
+  protected async answer(step: WaterfallStepContext<ChooseTimeOptions>): Promise<DialogTurnResult> {
+    const messages = say(step);
+    const flow = flowState(step);
     if (step.result !== undefined) {
-      const understanding = await understandTurn(step.context, this.services, 'when');
-      const { draft, changed } = await rememberFacts(step.context, this.services, understanding);
+      const understanding = await understandTurn(step, this.services, 'when');
+      const { draft, changed } = await rememberFacts(step, this.services, understanding);
       if (!draft.when || draft.when.windows.length === 0) {
-        if (understanding.when?.past) return step.replaceDialog(CHOOSE_TIME_DIALOG, { retry: 'past' });
+        if (understanding.when?.past) return this.reask(step, { retry: 'past' });
         if (changed.length > 0) return step.endDialog({ stop: false });
-        return step.replaceDialog(CHOOSE_TIME_DIALOG, { retry: 'when' });
+        return this.reask(step, { retry: 'when' });
       }
     }
-    const draft = data.draft;
+    const draft = flow.draft;
     if (step.options.retry === 'choice' && draft.offeredSlots?.length) {
       return this.offer(step, draft.offeredSlots, step.options.lead ?? messages.retryChoice);
     }
-    const offer = await this.services.booking.findTimes({
+    const offer = await this.services.booking.schedule.findTimes({
       locationId: draft.locationId ?? 0,
       appointmentTypeId: draft.appointmentTypeId ?? 0,
       providerId: draft.providerId ?? 'any',
@@ -64,39 +73,40 @@ export class ChooseTimeDialog extends ComponentDialog {
     if (offer.slots.length === 0) {
       if ((draft.seenSlotKeys ?? []).length > 0) {
         // Paged past every time for this preference: ask for another one.
-        data.draft = { ...draft, when: undefined, offeredSlots: undefined, seenSlotKeys: undefined };
-        return step.replaceDialog(CHOOSE_TIME_DIALOG, { lead: messages.noMoreTimes });
+        flow.draft = { ...draft, when: undefined, offeredSlots: undefined, seenSlotKeys: undefined };
+        return this.reask(step, { lead: messages.noMoreTimes });
       }
       await step.context.sendActivity(messages.noTimesAtAll);
       this.services.funnel?.funnel('abandoned');
       return step.endDialog({ stop: true });
     }
-    data.draft = { ...draft, offeredSlots: offer.slots, seenSlotKeys: [...(draft.seenSlotKeys ?? []), ...offer.slots.map(slotKey)] };
+    flow.draft = { ...draft, offeredSlots: offer.slots, seenSlotKeys: [...(draft.seenSlotKeys ?? []), ...offer.slots.map(slotKey)] };
     const heading = offer.fit === 'around' ? messages.nothingInWindow : messages.timesFound;
     this.services.funnel?.funnel('times_offered');
-    return this.offer(step, offer.slots, step.options.lead ? `${step.options.lead} ${heading}` : heading);
+    return this.offer(step, offer.slots, retried(step.options.lead, heading));
   }
 
   private async choiceStep(step: WaterfallStepContext<ChooseTimeOptions>): Promise<DialogTurnResult> {
-    const data = await conversationData(step.context, this.services);
-    const offered = data.draft.offeredSlots ?? [];
-    const understanding = await understandTurn(step.context, this.services, 'choice');
-    if (wantsOtherTimes(understanding, offered)) return step.replaceDialog(CHOOSE_TIME_DIALOG, {});
+    const flow = flowState(step);
+    const offered = flow.draft.offeredSlots ?? [];
+    const understanding = await understandTurn(step, this.services, 'choice');
+    if (wantsOtherTimes(understanding, offered)) return this.reask(step, {});
     const chosen = chosenSlot(understanding, offered);
     if (chosen) {
-      data.draft = { ...data.draft, chosenSlot: chosen };
+      flow.draft = { ...flow.draft, chosenSlot: chosen };
       return step.endDialog({ stop: false });
     }
-    const { changed } = await rememberFacts(step.context, this.services, understanding);
-    if (changed.includes('when')) return step.replaceDialog(CHOOSE_TIME_DIALOG, {});
+    const { changed } = await rememberFacts(step, this.services, understanding);
+    if (changed.includes('when')) return this.reask(step, {});
     if (changed.length > 0) return step.endDialog({ stop: false });
-    return step.replaceDialog(CHOOSE_TIME_DIALOG, { retry: 'choice' });
+    return this.reask(step, { retry: 'choice' });
   }
 
   private async offer(step: WaterfallStepContext<ChooseTimeOptions>, slots: OpenSlot[], text: string): Promise<DialogTurnResult> {
-    const reference = await this.services.booking.understandingReference((await conversationData(step.context, this.services)).draft.locationId);
+    const messages = say(step);
+    const reference = await this.services.booking.schedule.understandingReference(flowState(step).draft.locationId);
     const choices = [...slots.map((slot) => ({ label: formatSlotTime(slot.start, reference.timeZone) })), { label: messages.otherTimes }];
-    return ask(step, this.services, 'choice', { text, choices });
+    return this.ask(step, { expecting: 'choice', text, choices });
   }
 }
 

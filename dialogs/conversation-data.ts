@@ -1,13 +1,11 @@
-// What a conversation remembers between turns (in ConversationState, through one accessor).
+// What a flow remembers between turns. It lives in the flow dialog's own instance state (see
+// flowState in dialog-steps), so it ends with the dialog: nothing to reset by hand.
 import type { BookingDraft, PreferenceWindows, UpcomingAppointment } from '../services/booking';
+import type { Expecting } from '../services/copy';
 import type { Slot } from '../services/nlu';
 
-/**
- * What the bot just asked: tells `understand` how to read a bare answer (see `nluExpecting`) and
- * help what the bot is waiting for. 'appointment' and 'cancelConfirm' are the manage flows' own
- * questions, read as a choice and a yes/no; 'gender' (a new patient's record) is read as a choice.
- */
-export type Expecting = Slot | 'choice' | 'confirm' | 'appointment' | 'cancelConfirm' | 'gender';
+/** What the bot just asked (services/copy): carried by the active prompt (see `expectingOf`), never stored apart from it. */
+export type { Expecting };
 
 /** The list, cancel and reschedule flows: who the patient is, their appointments, which one. */
 export interface ManageState {
@@ -21,15 +19,10 @@ export interface ManageState {
   when?: PreferenceWindows;
 }
 
-export interface ConversationData {
-  /** The booking being put together; cleared when the flow ends. */
+/** One flow's data: the booking being put together (or the identity answers), and the manage state. */
+export interface FlowState {
   draft: BookingDraft;
   manage?: ManageState;
-  expecting?: Expecting;
-}
-
-export function emptyConversationData(): ConversationData {
-  return { draft: {} };
 }
 
 export function nluExpecting(expecting: Expecting | undefined): Slot | 'choice' | 'confirm' | undefined {

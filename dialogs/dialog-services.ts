@@ -1,12 +1,9 @@
 // What every dialog is given through its constructor (no globals, no process.env).
-import type { StatePropertyAccessor } from 'botbuilder';
-import type { ReplyRenderer } from '../bot/rendering/reply-renderer';
 import type { BookingDraft, BookingService, OpenSlot } from '../services/booking';
 import type { Clock } from '../services/clock';
 import type { Logger } from '../services/logger';
 import type { FunnelRecorder } from '../services/metrics';
 import type { Appointment } from '../services/nexhealth';
-import type { ConversationData } from './conversation-data';
 import type { TurnContext } from 'botbuilder';
 
 /** A request NexHealth accepted, with what is needed to tell its result and later office changes. */
@@ -33,9 +30,7 @@ export interface AppointmentRequestListener {
 export interface DialogServices {
   booking: BookingService;
   clock: Clock;
-  renderer: ReplyRenderer;
   logger: Logger;
-  conversationData: StatePropertyAccessor<ConversationData>;
   /** Records each request NexHealth accepted, so its result reaches the patient later. */
   requests: AppointmentRequestListener;
   /** The booking funnel, for metrics (absent in tests that do not look). */

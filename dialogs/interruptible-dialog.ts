@@ -1,15 +1,26 @@
 // The shared base of every flow: before the active step sees a message, help, quit and start over
 // are handled here, at any step. The outermost interruptible dialog on the stack answers them.
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { emptyConversationData } from './conversation-data';
+import type { FlowState } from './conversation-data';
 import type { DialogServices } from './dialog-services';
+import { expectingOf, holdFlow, say } from './dialog-steps';
 import type { Understanding } from '../services/nlu';
-import { helpText, messages } from './messages';
 import { understandTurn } from './turn-understanding';
 
 export abstract class InterruptibleDialog extends ComponentDialog {
   protected constructor(dialogId: string, protected readonly services: DialogServices) {
     super(dialogId);
+  }
+
+  /** A flow's data starts with its dialog, in its instance state; undefined: this dialog keeps none (the router). */
+  protected initialFlow(_options: object | undefined): FlowState | undefined {
+    return undefined;
+  }
+
+  override async beginDialog(outerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+    const flow = this.initialFlow(options);
+    if (flow) holdFlow(outerDc, flow);
+    return super.beginDialog(outerDc, options);
   }
 
   override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -26,26 +37,25 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   }
 
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const messages = say(innerDc);
     const { context } = innerDc;
     if (!context.activity.text?.trim()) return undefined;
-    const data = await this.services.conversationData.get(context, emptyConversationData());
-    const understanding = await understandTurn(context, this.services, data.expecting);
+    const expecting = expectingOf(innerDc);
+    const understanding = await understandTurn(innerDc, this.services, expecting);
     switch (understanding.intent) {
       case 'help':
-        await context.sendActivity(helpText(data.expecting));
+        await context.sendActivity(messages.help(expecting));
         await innerDc.repromptDialog();
         return { status: DialogTurnStatus.waiting };
       case 'quit':
       case 'cancel':
         // Inside a flow, "cancel" means stop this, as a front desk would take it.
         if (understanding.intent === 'cancel' && hasFacts(understanding)) return undefined;
-        await this.services.conversationData.set(context, emptyConversationData());
         await context.sendActivity(messages.stopped);
         this.services.funnel?.funnel('abandoned');
         return innerDc.cancelAllDialogs(true);
       case 'restart': {
         const flowId = innerDc.activeDialog?.id;
-        await this.services.conversationData.set(context, emptyConversationData());
         await context.sendActivity(messages.restarting);
         await innerDc.cancelAllDialogs();
         return this.restart(innerDc, flowId);

@@ -6,18 +6,16 @@ import type { BookingDraft } from '../services/booking';
 import type { Understanding } from '../services/nlu';
 import { BookingDialog, BOOKING_DIALOG, type BookingOptions } from './booking-dialog';
 import type { DialogServices } from './dialog-services';
-import { emptyConversationData } from './conversation-data';
-import { conversationData } from './dialog-steps';
+import { flowState, neutralActivity, say } from './dialog-steps';
 import { InterruptibleDialog } from './interruptible-dialog';
 import { ManageAppointmentsDialog, MANAGE_DIALOGS, type ManageAction, type ManageOptions } from './manage-appointments-dialog';
-import { helpText, messages } from './messages';
 import { understandTurn } from './turn-understanding';
 
 export const MAIN_DIALOG = 'mainDialog';
 
 interface RouteOptions {
-  /** Go straight back into booking with the draft in state (after a refused request). */
-  resume?: { lead: string };
+  /** Go straight back into booking with the refused request's draft (after a refused request). */
+  resume?: { lead: string; draft: BookingDraft };
 }
 const ROUTE = 'route';
 
@@ -49,8 +47,7 @@ export class MainDialog extends InterruptibleDialog {
     dialogSet.add(this);
     const dialogContext = await dialogSet.createContext(context);
     await dialogContext.cancelAllDialogs();
-    await this.services.conversationData.set(context, { draft });
-    await dialogContext.beginDialog(this.id, { resume: { lead } } satisfies RouteOptions);
+    await dialogContext.beginDialog(this.id, { resume: { lead, draft } } satisfies RouteOptions);
   }
 
   protected async restart(innerDc: DialogContext, flowId?: string): Promise<DialogTurnResult> {
@@ -64,18 +61,19 @@ export class MainDialog extends InterruptibleDialog {
     const action = manageAction(understanding);
     const inManageFlow = MANAGE_ACTIONS.some((candidate) => MANAGE_DIALOGS[candidate] === active);
     // "Book" while listing or cancelling starts booking; inside a booking (a reschedule's too) it is the step's.
-    const startsBooking = understanding.intent === 'book' && inManageFlow && (await conversationData(innerDc.context, this.services)).draft.replaces === undefined;
+    const startsBooking = understanding.intent === 'book' && inManageFlow && flowState(innerDc).draft.replaces === undefined;
     if (!startsBooking && (!action || active === MANAGE_DIALOGS[action])) return undefined;
-    // What the other flow collected is not carried over: identity is asked for again where needed.
-    await this.services.conversationData.set(innerDc.context, emptyConversationData());
+    // What the other flow collected ends with it: identity is asked for again where needed.
     await innerDc.cancelAllDialogs();
     if (!action) return innerDc.beginDialog(BOOKING_DIALOG, { understanding } satisfies BookingOptions);
     return innerDc.beginDialog(MANAGE_DIALOGS[action], { understanding } satisfies ManageOptions);
   }
 
   private async routeStep(step: WaterfallStepContext<RouteOptions>): Promise<DialogTurnResult> {
-    if (step.options?.resume) return step.beginDialog(BOOKING_DIALOG, { lead: step.options.resume.lead } satisfies BookingOptions);
-    const understanding = await understandTurn(step.context, this.services);
+    const messages = say(step);
+    const resume = step.options?.resume;
+    if (resume) return step.beginDialog(BOOKING_DIALOG, { lead: resume.lead, draft: resume.draft } satisfies BookingOptions);
+    const understanding = await understandTurn(step, this.services);
     // Before booking facts: "I can't make it Tuesday" names a day but is about an existing appointment.
     const action = manageAction(understanding);
     if (action) return step.beginDialog(MANAGE_DIALOGS[action], { understanding } satisfies ManageOptions);
@@ -83,13 +81,10 @@ export class MainDialog extends InterruptibleDialog {
       return step.beginDialog(BOOKING_DIALOG, { understanding } satisfies BookingOptions);
     }
     if (understanding.intent === 'help') {
-      await step.context.sendActivity(helpText(undefined));
+      await step.context.sendActivity(messages.help());
       return step.endDialog();
     }
-    await step.context.sendActivity(this.services.renderer.render(step.context.activity, {
-      text: messages.menu,
-      choices: messages.menuChoices.map((label) => ({ label })),
-    }));
+    await step.context.sendActivity(neutralActivity({ kind: 'menu', text: messages.menu, choices: messages.menuChoices.map((label) => ({ label })) }));
     return step.endDialog();
   }
 

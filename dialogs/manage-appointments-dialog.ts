@@ -2,16 +2,16 @@
 // date AND a matching phone or email); only then is anything about an appointment shown. One class,
 // one dialog id per action, so "start over" restarts the same flow.
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { identityStep, pickAppointment, type BookingDraft, type PreferenceWindows, type UpcomingAppointment } from '../services/booking';
+import { draftIdentity, identityStep, pickAppointment, type BookingDraft, type PreferenceWindows, type UpcomingAppointment } from '../services/booking';
+import type { Catalogue } from '../services/copy';
 import type { Understanding } from '../services/nlu';
 import { BookingDialog, BOOKING_DIALOG, type BookingOptions } from './booking-dialog';
 import { CancelAppointmentDialog, CANCEL_APPOINTMENT_DIALOG, type CancelAppointmentResult } from './cancel-appointment-dialog';
-import { emptyConversationData } from './conversation-data';
+import type { FlowState } from './conversation-data';
 import type { DialogServices } from './dialog-services';
-import { conversationData, rememberFacts } from './dialog-steps';
+import { flowState, rememberFacts, say } from './dialog-steps';
 import { afterIdentityMiss, IdentityDialog, IDENTITY_DIALOG, type IdentityOptions } from './identity-dialog';
 import { InterruptibleDialog } from './interruptible-dialog';
-import { messages } from './messages';
 import { PickAppointmentDialog, PICK_APPOINTMENT_DIALOG, type PickAppointmentOptions } from './pick-appointment-dialog';
 
 export type ManageAction = 'list' | 'cancel' | 'reschedule';
@@ -44,30 +44,34 @@ export class ManageAppointmentsDialog extends InterruptibleDialog {
     return innerDc.beginDialog(LOOP, {});
   }
 
+  protected override initialFlow(): FlowState {
+    return { draft: {}, manage: {} };
+  }
+
   private async decideStep(step: WaterfallStepContext<ManageOptions>): Promise<DialogTurnResult> {
+    const messages = say(step);
     const first = step.options.understanding;
     if (first) {
       await step.context.sendActivity(messages.identityFirst);
-      await rememberFacts(step.context, this.services, first);
-      const data = await conversationData(step.context, this.services);
-      data.manage = first.when && first.when.windows.length > 0 ? { when: { windows: first.when.windows, asap: first.when.asap } } : {};
+      await rememberFacts(step, this.services, first);
+      flowState(step).manage = first.when && first.when.windows.length > 0 ? { when: { windows: first.when.windows, asap: first.when.asap } } : {};
     }
-    const data = await conversationData(step.context, this.services);
-    const manage = data.manage ?? {};
+    const flow = flowState(step);
+    const manage = flow.manage ?? {};
     if (manage.patientId === undefined) {
-      const question = identityStep(data.draft);
+      const question = identityStep(flow.draft);
       if (question === 'identify') return this.identify(step);
       return step.beginDialog(IDENTITY_DIALOG, { question } satisfies IdentityOptions);
     }
     const appointments = manage.appointments ?? [];
     if (appointments.length === 0) return this.finish(step, messages.noUpcoming);
-    if (this.action === 'list') return this.finish(step, listText(appointments));
+    if (this.action === 'list') return this.finish(step, listText(messages, appointments));
     const chosen = appointments.find((appointment) => appointment.id === manage.chosenId) ?? this.evident(appointments, manage.when);
     if (!chosen) {
       const question = this.action === 'cancel' ? messages.pickToCancel : messages.pickToMove;
       return step.beginDialog(PICK_APPOINTMENT_DIALOG, { question } satisfies PickAppointmentOptions);
     }
-    data.manage = { ...manage, chosenId: chosen.id };
+    flow.manage = { ...manage, chosenId: chosen.id };
     if (this.action === 'cancel') return step.beginDialog(CANCEL_APPOINTMENT_DIALOG, {});
     return this.reschedule(step, chosen, manage.when);
   }
@@ -87,51 +91,48 @@ export class ManageAppointmentsDialog extends InterruptibleDialog {
 
   /** Name, birth date and a matching phone or email: one record goes on; anything else is "couldn't match" (three tries). */
   private async identify(step: WaterfallStepContext<ManageOptions>): Promise<DialogTurnResult> {
-    const data = await conversationData(step.context, this.services);
-    const { draft } = data;
-    const match = await this.services.booking.identifyForAppointments({
-      firstName: draft.firstName ?? '', lastName: draft.lastName ?? '', dateOfBirth: draft.dateOfBirth ?? '', phone: draft.phone, email: draft.email,
-    });
-    const manage = data.manage ?? {};
+    const messages = say(step);
+    const flow = flowState(step);
+    const match = await this.services.booking.patients.identifyForAppointments(draftIdentity(flow.draft));
+    const manage = flow.manage ?? {};
     if (match.kind === 'found') {
-      const appointments = await this.services.booking.upcomingEverywhere(match.patientId);
+      const appointments = await this.services.booking.appointments.upcomingEverywhere(match.patientId);
       // The identity answers are not needed any more: only the record's id is kept.
-      data.draft = {};
-      data.manage = { ...manage, patientId: match.patientId, identityAttempts: 0, appointments };
+      flow.draft = {};
+      flow.manage = { ...manage, patientId: match.patientId, identityAttempts: 0, appointments };
       return step.replaceDialog(LOOP, {});
     }
-    return afterIdentityMiss(step, this.services, manage.identityAttempts ?? 0,
-      (attempts) => { data.manage = { ...manage, identityAttempts: attempts }; },
+    return afterIdentityMiss(step, manage.identityAttempts ?? 0,
+      (attempts) => { flow.manage = { ...manage, identityAttempts: attempts }; },
       () => this.finish(step, messages.tooManyAttempts));
   }
 
   /** Runs the booking flow for the same patient, place and kind of visit; the old appointment is cancelled only once the new one is confirmed. */
   private async reschedule(step: WaterfallStepContext<ManageOptions>, old: UpcomingAppointment, when: ManageStateWhen): Promise<DialogTurnResult> {
+    const messages = say(step);
     // A second move of the same appointment while the first waits would leave two new ones.
     if (await this.services.requests.replacementPending(old.id)) return this.finish(step, messages.alreadyMoving(old.when));
     const draft: BookingDraft = {
       locationId: old.locationId,
-      patientId: (await conversationData(step.context, this.services)).manage?.patientId,
+      patientId: flowState(step).manage?.patientId,
       appointmentTypeId: old.appointmentTypeId,
       providerId: old.providerId,
       ...(when ? { when } : {}),
       replaces: { appointmentId: old.id, summary: old.summary, when: old.when },
     };
-    await this.services.conversationData.set(step.context, { draft });
     await step.context.sendActivity(messages.findNewTime(old.type, old.when));
-    // Booking takes this flow's place: when it ends, so does the reschedule.
-    return step.replaceDialog(BOOKING_DIALOG, {} satisfies BookingOptions);
+    // Booking takes this flow's place (with the draft as its own): when it ends, so does the reschedule.
+    return step.replaceDialog(BOOKING_DIALOG, { draft } satisfies BookingOptions);
   }
 
   private async finish(step: WaterfallStepContext, text?: string): Promise<DialogTurnResult> {
     if (text) await step.context.sendActivity(text);
-    await this.services.conversationData.set(step.context, emptyConversationData());
     return step.endDialog();
   }
 }
 
 type ManageStateWhen = PreferenceWindows | undefined;
 
-function listText(appointments: UpcomingAppointment[]): string {
+function listText(messages: Catalogue, appointments: UpcomingAppointment[]): string {
   return [messages.upcoming, ...appointments.map((appointment, index) => `${index + 1}) ${appointment.summary}`)].join('\n');
 }

@@ -2,7 +2,6 @@
 // handler whose turn every message and every proactive message goes through.
 import type { ConversationState } from 'botbuilder';
 import { MainDialog } from '../../dialogs/main-dialog';
-import type { ConversationData } from '../../dialogs/conversation-data';
 import type { BookingService } from '../../services/booking';
 import type { Clock } from '../../services/clock';
 import type { Logger } from '../../services/logger';
@@ -11,20 +10,16 @@ import { PendingRequests, type PendingAppointmentStore } from '../../services/no
 import { AppointmentRequests } from '../appointment-requests';
 import { BookingBot } from '../booking-bot';
 import { ConversationLocks } from '../conversation-locks';
-import { ReplyRenderer } from '../rendering/reply-renderer';
-import { CONVERSATION_DATA_PROPERTY } from './conversation-state';
 
 export function buildConversationBot(deps: {
   booking: BookingService; clock: Clock; logger: Logger; metrics: Metrics; conversationState: ConversationState;
   pendingStore: PendingAppointmentStore; reconcileAfterMs: number; logKey: string;
 }): { bot: BookingBot; locks: ConversationLocks } {
   const { booking, clock, logger, metrics } = deps;
-  const renderer = new ReplyRenderer();
   // The dialogs only record requests; results are told through the bot's own turn (ProactiveTurns).
   const requests = new AppointmentRequests(new PendingRequests(deps.pendingStore, clock, { reconcileAfterMs: deps.reconcileAfterMs }));
-  const conversationData = deps.conversationState.createProperty<ConversationData>(CONVERSATION_DATA_PROPERTY);
-  const dialog = new MainDialog({ booking, clock, renderer, logger, conversationData, requests, funnel: metrics });
+  const dialog = new MainDialog({ booking, clock, logger, requests, funnel: metrics });
   const locks = new ConversationLocks();
-  const bot = new BookingBot(deps.conversationState, dialog, renderer, locks, { key: deps.logKey, logger: logger.child({ part: 'turn' }), metrics });
+  const bot = new BookingBot(deps.conversationState, dialog, locks, { key: deps.logKey, logger: logger.child({ part: 'turn' }), metrics });
   return { bot, locks };
 }

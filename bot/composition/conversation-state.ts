@@ -7,6 +7,7 @@ import { ExpiringStorage } from '../../services/storage';
 import { describeError } from '../adapter';
 import { DIALOG_STATE_PROPERTY } from '../booking-bot';
 
+/** Where flows kept their data before it moved into their dialogs' state: still expired for conversations saved by an older version. */
 export const CONVERSATION_DATA_PROPERTY = 'conversationData';
 /** A flow's answers (name, birth date, contact, the matched record) last 30 minutes without a message. */
 const FLOW_IDLE_MS = 30 * 60_000;

@@ -1,20 +1,9 @@
 // The one place that knows how each channel shows a message with choices. Dialogs describe what to
 // say (text + choices); this decides suggested actions, cards or numbered plain text.
 import { ActionTypes, CardFactory, MessageFactory, type Activity, type CardAction } from 'botbuilder';
+import type { ChoiceOption, OutgoingMessage } from '../../services/copy';
 
-export interface ChoiceOption {
-  /** What the patient sees. */
-  label: string;
-  /** What a tap sends back as the patient's message (defaults to the label). */
-  value?: string;
-  /** A shorter label for plain text when the full ones do not fit (SMS, 320 characters). */
-  short?: string;
-}
-
-export interface OutgoingMessage {
-  text: string;
-  choices?: ChoiceOption[];
-}
+export type { ChoiceOption, OutgoingMessage };
 
 /** Where a conversation happens, as far as rendering cares. */
 export type ChannelProfile = 'buttons' | 'cards' | 'plain';
@@ -34,7 +23,7 @@ export function channelProfile(incoming: Pick<Activity, 'channelId'>): ChannelPr
 }
 
 export class ReplyRenderer {
-  render(incoming: Pick<Activity, 'channelId' | 'conversation'>, message: OutgoingMessage): Partial<Activity> {
+  render(incoming: Pick<Activity, 'channelId'> & Partial<Pick<Activity, 'conversation'>>, message: Omit<OutgoingMessage, 'kind'>): Partial<Activity> {
     const choices = message.choices ?? [];
     const profile = channelProfile(incoming);
     if (profile === 'plain') return MessageFactory.text(plainText(message.text, choices));

@@ -146,3 +146,8 @@ export function retryDraft(draft: BookingDraft, refusedSlotKey: string): Booking
 export function withoutContact(draft: BookingDraft): BookingDraft {
   return { ...draft, phone: undefined, email: undefined };
 }
+
+/** The patient's identity as the draft holds it (missing parts empty), for a lookup or a new record. */
+export function draftIdentity(draft: BookingDraft): { firstName: string; lastName: string; dateOfBirth: string; phone?: string; email?: string } {
+  return { firstName: draft.firstName ?? '', lastName: draft.lastName ?? '', dateOfBirth: draft.dateOfBirth ?? '', phone: draft.phone, email: draft.email };
+}

@@ -1,11 +1,14 @@
 export { BookingService, providerName } from './booking-service';
-export type { BookingServiceOptions, BookingResult, NewPatientIdentity, UpcomingAppointment, LocationReference, TimeOffer, TimeSearch, UnderstandingReference } from './booking-service';
+export type { Appointments } from './appointments';
+export type { Patients } from './patients';
+export type { Schedule } from './schedule';
+export type { BookingServiceOptions, BookingResult, CancelResult, NewPatientIdentity, UpcomingAppointment, LocationReference, TimeOffer, TimeSearch, UnderstandingReference } from './booking-service';
 export { matchPatient, normaliseName, phoneKey } from './patient-match';
 export type { PatientIdentity, PatientMatch } from './patient-match';
 export { onePerTime, pickOffered, rankAround, rankInWindow, searchRange, slotKey, slotsFromGroups } from './slot-ranking';
 export type { OpenSlot, PreferenceWindows, TimeWindow } from './slot-ranking';
 export { formatDay, formatSlotTime } from './format';
-export { applyFacts, identityStep, nextStep, retryDraft, withoutContact } from './booking-draft';
+export { applyFacts, draftIdentity, identityStep, nextStep, retryDraft, withoutContact } from './booking-draft';
 export type { BookingDraft, DraftFacts, DraftField, NextStep, ReplacedAppointment } from './booking-draft';
 export { PATIENT_GENDERS, readGender } from './patient-gender';
 export type { PatientGender } from './patient-gender';

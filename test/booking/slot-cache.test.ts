@@ -38,67 +38,67 @@ describe('slot-search cache', function () {
 
   it('answers a second identical search within the TTL without asking NexHealth again', async () => {
     const booking = await service();
-    const first = await booking.findTimes(search());
+    const first = await booking.schedule.findTimes(search());
     const calls = await slotSearches();
     assert.ok(calls >= 1);
     clock.advance(4_000);
-    const second = await booking.findTimes(search());
+    const second = await booking.schedule.findTimes(search());
     assert.deepEqual(second, first);
     assert.equal(await slotSearches(), calls, 'no new slot search');
     clock.advance(1_000);
-    await booking.findTimes(search());
+    await booking.schedule.findTimes(search());
     assert.equal(await slotSearches(), 2 * calls, 'after 5 s the times are asked again');
   });
 
   it('shares one search among fifty patients looking at the same week at once', async () => {
     const alone = await service();
-    await alone.findTimes(search());
+    await alone.schedule.findTimes(search());
     const oneSearch = await slotSearches();
     const booking = await service();
-    const offers = await Promise.all(Array.from({ length: 50 }, () => booking.findTimes(search())));
+    const offers = await Promise.all(Array.from({ length: 50 }, () => booking.schedule.findTimes(search())));
     assert.equal(await slotSearches(), oneSearch, 'single flight: the fifty cost what one costs');
     assert.ok(offers.every((offer) => offer.slots.length > 0 && JSON.stringify(offer) === JSON.stringify(offers[0])));
   });
 
   it('forgets the location\'s times after a booking, so the booked time is not offered again', async () => {
     const booking = await service();
-    const before = await booking.findTimes(search(sandbox.seed.providers.sarahLee));
+    const before = await booking.schedule.findTimes(search(sandbox.seed.providers.sarahLee));
     const calls = await slotSearches();
     const slot = before.slots[0];
-    const result = await booking.book({ locationId: slot.locationId, patientId: sandbox.seed.patients.anaDiaz, appointmentTypeId: search().appointmentTypeId, slot });
+    const result = await booking.appointments.book({ locationId: slot.locationId, patientId: sandbox.seed.patients.anaDiaz, appointmentTypeId: search().appointmentTypeId, slot });
     assert.equal(result.kind, 'requested');
-    const after = await booking.findTimes(search(sandbox.seed.providers.sarahLee));
+    const after = await booking.schedule.findTimes(search(sandbox.seed.providers.sarahLee));
     assert.ok(await slotSearches() > calls, 'searched again');
     assert.ok(!after.slots.some((candidate) => candidate.start === slot.start), 'the booked time is gone');
   });
 
   it('does not offer a booked time afterwards, even when times were looked up while the create was on its way', async () => {
     const booking = await service();
-    const slot = (await booking.findTimes(search(sandbox.seed.providers.sarahLee))).slots[0];
+    const slot = (await booking.schedule.findTimes(search(sandbox.seed.providers.sarahLee))).slots[0];
     await admin.fault({ kind: 'slow', path: '/appointments', method: 'POST', times: 1, delayMs: 1_000 });
-    const booked = booking.book({ locationId: slot.locationId, patientId: sandbox.seed.patients.anaDiaz, appointmentTypeId: search().appointmentTypeId, slot });
+    const booked = booking.appointments.book({ locationId: slot.locationId, patientId: sandbox.seed.patients.anaDiaz, appointmentTypeId: search().appointmentTypeId, slot });
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const during = await booking.findTimes(search(sandbox.seed.providers.sarahLee));
+    const during = await booking.schedule.findTimes(search(sandbox.seed.providers.sarahLee));
     assert.ok(during.slots.some((candidate) => candidate.start === slot.start), 'still free while the create waits');
     assert.equal((await booked).kind, 'requested');
-    const after = await booking.findTimes(search(sandbox.seed.providers.sarahLee));
+    const after = await booking.schedule.findTimes(search(sandbox.seed.providers.sarahLee));
     assert.ok(!after.slots.some((candidate) => candidate.start === slot.start), 'not offered once booked');
   });
 
   it('forgets the times after a cancellation', async () => {
     const booking = await service();
-    await booking.findTimes(search());
+    await booking.schedule.findTimes(search());
     const calls = await slotSearches();
-    await booking.cancel(sandbox.seed.appointments.patelNextWeekday0900);
-    await booking.findTimes(search());
+    await booking.appointments.cancel(sandbox.seed.appointments.patelNextWeekday0900);
+    await booking.schedule.findTimes(search());
     assert.equal(await slotSearches(), 2 * calls);
   });
 
   it('asks every time when turned off (TTL 0)', async () => {
     const booking = await service(0);
-    await booking.findTimes(search());
+    await booking.schedule.findTimes(search());
     const calls = await slotSearches();
-    await booking.findTimes(search());
+    await booking.schedule.findTimes(search());
     assert.equal(await slotSearches(), 2 * calls);
   });
 });

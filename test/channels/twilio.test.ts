@@ -175,6 +175,9 @@ describe('SMS through Twilio (direct webhook, no Azure)', function () {
     const sentence = await phone.text('cancel my appointment');
     assert.ok(sentence.replies.length > 0);
     assert.doesNotMatch(sentence.replies.map((sms) => sms.body).join('\n'), /unsubscribed/);
+    // The bot's answer (the cancel flow asks who the patient is), not the turn-error apology.
+    assert.match(sentence.replies.map((sms) => sms.body).join('\n'), /check who you are[\s\S]*first and last name/);
+    assert.doesNotMatch(sentence.replies.map((sms) => sms.body).join('\n'), /went wrong/);
 
     const stop = await phone.text('Stop');
     assert.deepEqual(stop.replies.map((sms) => sms.body), ['You are unsubscribed and will get no more messages from this number. Reply START to resubscribe.']);

@@ -163,6 +163,53 @@ describe('booking conversation (dialogs over the real service layer)', function 
     assert.match(last(await bot.say('March 4 1990')).text, /phone number or email/);
   });
 
+  describe('help after a question was asked again', () => {
+    /** "help" right after a re-ask: says what it waits for and asks the same question, no apology. */
+    async function helpAfterReask(bot: DialogHarness, waitingFor: RegExp, question: RegExp): Promise<void> {
+      const replies = await bot.say('help');
+      assert.doesNotMatch(replies.map((reply) => reply.text).join('\n'), /went wrong/);
+      assert.match(replies[0].text, waitingFor);
+      assert.match(last(replies).text, question);
+    }
+
+    it('at the office question', async () => {
+      const bot = await createDialogHarness();
+      await bot.say('book');
+      assert.match(last(await bot.say('qwxz')).text, /didn't catch which office/);
+      await helpAfterReask(bot, /waiting for which office/, /Which office/);
+      assert.match(last(await bot.say('Brooklyn')).text, /first and last name/);
+    });
+
+    it('at the appointment type question', async () => {
+      const bot = await createDialogHarness();
+      for (const answer of ['book', 'Brooklyn', 'Ana Diaz', '3/4/1990', '555-201-3344']) await bot.say(answer);
+      assert.match(last(await bot.say('qwxz')).text, /not sure which kind of appointment/);
+      await helpAfterReask(bot, /waiting for the kind of appointment/, /Please pick one/);
+      assert.match(last(await bot.say('cleaning')).text, /When would you like/);
+    });
+
+    it('at the time questions (when, then which time)', async () => {
+      const bot = await createDialogHarness();
+      for (const answer of ['book', 'Brooklyn', 'Ana Diaz', '3/4/1990', '555-201-3344', 'cleaning']) await bot.say(answer);
+      assert.match(last(await bot.say('qwxz')).text, /couldn't tell which day/);
+      await helpAfterReask(bot, /waiting for when you would like to come in/, /For example/);
+      const times = last(await bot.say('next tuesday afternoon'));
+      assert.ok(times.choices.length > 1, 'times were offered');
+      assert.match(last(await bot.say('qwxz')).text, /pick one of the times/);
+      await helpAfterReask(bot, /waiting for you to pick one of the times/, /pick one of the times/);
+      assert.match(last(await bot.say('1')).text, /Book it\?$/);
+    });
+
+    it('at the confirmation', async () => {
+      const bot = await createDialogHarness();
+      await reachTimes(bot);
+      await bot.say('1');
+      assert.match(last(await bot.say('qwxz')).text, /answer yes or no/);
+      await helpAfterReask(bot, /waiting for a yes or no to book the time/, /Book it\?$/);
+      assert.match(last(await bot.say('yes')).text, /Request sent/);
+    });
+  });
+
   it('stops on "nevermind" and forgets what was collected', async () => {
     const bot = await createDialogHarness();
     await bot.say('book');

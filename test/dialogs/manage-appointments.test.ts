@@ -119,6 +119,19 @@ describe('my appointments: list, cancel, reschedule (dialogs over the real servi
       assert.equal(await isCancelled(bot, tuesday), true);
     });
 
+    it('NexHealth failing at the cancellation: says nothing was cancelled, asks again, and a second yes cancels', async () => {
+      const bot = await createDialogHarness();
+      const { tuesday } = await bookForAna(bot, ['tuesday']);
+      await identify(bot, 'Cancel an appointment');
+      await bot.admin.fault({ kind: 'server_error', path: '/appointments', method: 'PATCH', times: 10 });
+      const again = last(await bot.say('yes'));
+      assert.match(again.text, /can't reach the practice's scheduling system.+Nothing was cancelled yet\. Cancel .+\?$/);
+      assert.equal(await isCancelled(bot, tuesday), false);
+      await bot.admin.clearFaults();
+      assert.match(last(await bot.say('yes')).text, /^Done: your Cleaning appointment/);
+      assert.equal(await isCancelled(bot, tuesday), true);
+    });
+
     it('several: offers them and takes "2"', async () => {
       const bot = await createDialogHarness();
       const ids = await bookForAna(bot, ['tuesday', 'thursday']);

@@ -484,7 +484,7 @@ describe('NexHealth client against the sandbox', function () {
       const anas = await client.createAppointment(sameTime(sandbox.seed.patients.anaDiaz));
       await client.createAppointment({ ...sameTime(sandbox.seed.patients.johnSmith1980), providerId: sandbox.seed.providers.rajPatel, operatoryId: sandbox.seed.operatories.brooklynChair2, startTime: '2026-12-02T14:00:00.000-05:00' });
       await admin.resetCounters();
-      const upcoming = await booking.upcomingEverywhere(sandbox.seed.patients.anaDiaz);
+      const upcoming = await booking.appointments.upcomingEverywhere(sandbox.seed.patients.anaDiaz);
       assert.deepEqual(upcoming.map((appointment) => appointment.id), [anas.id]);
       assert.equal((await admin.counters())['GET /appointments'], 2, 'one page per location: only her appointments came back');
     });
@@ -494,16 +494,16 @@ describe('NexHealth client against the sandbox', function () {
     const brooklyn = (): number => sandbox.seed.locations.brooklyn;
 
     it('offers providers who are not `requestable` when the practice says so', async () => {
-      const byDefault = await new BookingService(makeClient(), clock).reference(brooklyn());
+      const byDefault = await new BookingService(makeClient(), clock).schedule.reference(brooklyn());
       assert.ok(!byDefault.providers.some((provider) => provider.id === sandbox.seed.providers.danaReyes));
-      const everyone = await new BookingService(makeClient({ requestableProvidersOnly: false }), clock).reference(brooklyn());
+      const everyone = await new BookingService(makeClient({ requestableProvidersOnly: false }), clock).schedule.reference(brooklyn());
       assert.ok(everyone.providers.some((provider) => provider.id === sandbox.seed.providers.danaReyes));
     });
 
     it('offers appointment types not marked `bookable_online` when the practice says so', async () => {
       const client = makeClient();
       await client.createAppointmentType(brooklyn(), { name: 'Whitening', minutes: 30, parent_type: 'Location', parent_id: brooklyn(), bookable_online: false });
-      const names = async (booking: BookingService) => (await booking.reference(brooklyn())).appointmentTypes.map((type) => type.name);
+      const names = async (booking: BookingService) => (await booking.schedule.reference(brooklyn())).appointmentTypes.map((type) => type.name);
       assert.ok(!(await names(new BookingService(client, clock))).includes('Whitening'));
       assert.ok((await names(new BookingService(client, clock, { bookableOnlineTypesOnly: false }))).includes('Whitening'));
     });
@@ -519,7 +519,7 @@ describe('NexHealth client against the sandbox', function () {
   eachVersion('patient search', () => {
     it('leaves out a non-patient guarantor with the same name, birth date and phone (non_patient=false)', async () => {
       const booking = new BookingService(makeClient(), clock);
-      const match = await booking.identifyPatient(sandbox.seed.locations.brooklyn, { firstName: 'David', lastName: 'Cohen', dateOfBirth: '1975-01-30', phone: '+15552019203' });
+      const match = await booking.patients.identify(sandbox.seed.locations.brooklyn, { firstName: 'David', lastName: 'Cohen', dateOfBirth: '1975-01-30', phone: '+15552019203' });
       assert.deepEqual(match, { kind: 'found', patientId: sandbox.seed.patients.davidCohen });
     });
   });
@@ -529,7 +529,7 @@ describe('NexHealth client against the sandbox', function () {
       const client = makeClient();
       const booking = new BookingService(client, clock);
       const brooklyn = sandbox.seed.locations.brooklyn;
-      const id = await booking.registerPatient(brooklyn, {
+      const id = await booking.patients.register(brooklyn, {
         firstName: 'Maximilianalexander', lastName: 'Wolfeschlegelsteinhausen', dateOfBirth: '1991-02-03',
         phone: '+1 (555) 201-7788', email: 'Max.Wolfe@Example.COM', gender: 'Male',
       });
@@ -540,7 +540,7 @@ describe('NexHealth client against the sandbox', function () {
       assert.equal(record.bio?.phone_number, '5552017788');
       assert.equal(record.bio?.gender, 'Male');
       assert.equal((record as { provider_id?: number }).provider_id, (await client.listProviders(brooklyn))[0]?.id);
-      const again = await booking.registerPatient(brooklyn, {
+      const again = await booking.patients.register(brooklyn, {
         firstName: 'Maximilianalexander', lastName: 'Wolfeschlegelsteinhausen', dateOfBirth: '1991-02-03',
         phone: '5552017788', email: 'max.wolfe@example.com', gender: 'Male',
       });

@@ -3,8 +3,7 @@
 import { ConversationState, MemoryStorage, type Activity, type ConversationAccount } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import type { Dialog } from 'botbuilder-dialogs';
-import { ReplyRenderer } from '../../bot/rendering/reply-renderer';
-import type { ConversationData } from '../../dialogs/conversation-data';
+import { ChannelRendering } from '../../bot/rendering/channel-rendering';
 import type { AppointmentRequestListener, DialogServices } from '../../dialogs/dialog-services';
 import { MainDialog } from '../../dialogs/main-dialog';
 import type { RunningSandbox } from '../../sandbox';
@@ -99,9 +98,7 @@ export async function createDialogHarness(options: HarnessOptions = {}): Promise
   const services: DialogServices = {
     booking,
     clock,
-    renderer: new ReplyRenderer(),
     logger,
-    conversationData: conversationState.createProperty<ConversationData>('conversationData'),
     // Dialog tests do not follow insertion results (test/notify does): requests are only noted.
     requests: {
       appointmentRequested: options.requests?.appointmentRequested ?? (async () => undefined),
@@ -110,7 +107,7 @@ export async function createDialogHarness(options: HarnessOptions = {}): Promise
   };
   const dialog = options.dialog ? options.dialog(services) : new MainDialog(services);
   const channelId = options.channelId ?? 'emulator';
-  const client = new DialogTestClient(channelId, dialog, undefined, undefined, conversationState);
+  const client = new DialogTestClient(channelId, dialog, undefined, [new ChannelRendering()], conversationState);
   const conversation = { id: options.conversationId ?? `conversation-${channelId}`, isGroup: options.conversationType === 'groupChat', conversationType: options.conversationType ?? 'personal', name: '' };
   return new DialogHarness(client, sandbox, admin, nexhealth, clock, conversationState, conversation);
 }

@@ -2,7 +2,7 @@
 // Every call but tokens/generate carries a token, and a token only opens its own conversation.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Request, Response, Server } from 'restify';
-import { messages } from '../../../dialogs/messages';
+import { messages } from '../../../services/copy';
 import type { DirectLineConversation } from './conversation-store';
 import { bearerToken } from './direct-line-tokens';
 import type { LocalDirectLine, TokenGrant } from './local-direct-line';

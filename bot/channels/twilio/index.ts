@@ -1,16 +1,16 @@
 // SMS through Twilio without Azure Bot Service (issue 8): registered on the bot's server when
 // TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_PHONE_NUMBER are set.
-import type { ConversationReference, TurnContext } from 'botbuilder';
-import { messages } from '../../../dialogs/messages';
+import type { ConversationReference } from 'botbuilder';
 import { ReplayRecords } from '../../../services/storage';
-import { describeError } from '../../adapter';
 import { readBody } from '../../http/read-body';
+import { ChannelRendering } from '../../rendering/channel-rendering';
 import type { ChannelRoutes, ProactiveAdapter } from '../../runtime';
 import { CarrierKeywords } from './carrier-keywords';
 import { OptOutStore } from './opt-outs';
 import { createTwilioClient } from './rest-client';
 import { SMS_CHANNEL_ID, isTwilioSmsReference } from './sms-conversation';
 import { TwilioSmsAdapter } from './twilio-sms-adapter';
+import { apologiseForFailedTurns } from '../../turn-error';
 
 export const TWILIO_SMS_PATH = '/api/twilio/sms';
 /** Twilio's form for one SMS is a few hundred bytes; MMS adds media URLs. */
@@ -40,14 +40,8 @@ export const twilioSmsChannel: ChannelRoutes = (server, runtime) => {
     },
   });
   adapter.use(new CarrierKeywords(optOuts));
-  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
-    logger.error({ err: describeError(error), channel: context.activity.channelId }, 'sms turn failed');
-    try {
-      await context.sendActivity(messages.error);
-    } catch (sendError) {
-      logger.error({ err: describeError(sendError) }, 'could not apologise by SMS');
-    }
-  };
+  adapter.use(new ChannelRendering());
+  adapter.onTurnError = apologiseForFailedTurns(logger);
 
   server.post(TWILIO_SMS_PATH, readBody({ kind: 'form', maxBytes: MAX_FORM_BYTES }), async (req, res) => {
     await adapter.processWebhook(req, res, (context) => runtime.gate.admit(context, (admitted) => runtime.bot.run(admitted)));

@@ -1,7 +1,22 @@
-// Everything the bot says, in one place: short, one question at a time, always what happens next.
-import type { Expecting } from './conversation-data';
+// Everything the bot says in English: short, one question at a time, always what happens next.
+import type { Catalogue, Expecting } from './catalogue';
 
-export const messages = {
+const waitingFor: Record<Expecting, string> = {
+  location: 'which office you would like to visit',
+  name: 'your first and last name',
+  dateOfBirth: 'your date of birth',
+  contact: 'your phone number or email',
+  appointmentType: 'the kind of appointment you need',
+  provider: 'which provider you would like to see',
+  when: 'when you would like to come in',
+  choice: 'you to pick one of the times',
+  confirm: 'a yes or no to book the time',
+  appointment: 'you to pick one of your appointments',
+  cancelConfirm: 'a yes or no to cancel the appointment',
+  gender: 'the sex for your new record (Male, Female or Other)',
+};
+
+export const en: Catalogue = {
   greeting: "Hi! I'm the front desk assistant. I can book, show, move or cancel your appointments. How can I help?",
   menu: 'I can book an appointment, show your upcoming appointments, move one or cancel one. What would you like to do?',
   menuChoices: ['Book an appointment', 'My appointments', 'Cancel an appointment'],
@@ -73,25 +88,11 @@ export const messages = {
   findNewTime: (type: string, when: string) => `OK, let's find a new time for your ${type} appointment on ${when}. It stays booked until the office confirms the new one.`,
   yes: 'Yes',
   no: 'No',
-} as const;
-
-const waitingFor: Record<Expecting, string> = {
-  location: 'which office you would like to visit',
-  name: 'your first and last name',
-  dateOfBirth: 'your date of birth',
-  contact: 'your phone number or email',
-  appointmentType: 'the kind of appointment you need',
-  provider: 'which provider you would like to see',
-  when: 'when you would like to come in',
-  choice: 'you to pick one of the times',
-  confirm: 'a yes or no to book the time',
-  appointment: 'you to pick one of your appointments',
-  cancelConfirm: 'a yes or no to cancel the appointment',
-  gender: 'the sex for your new record (Male, Female or Other)',
+  nothingCancelledYet: 'Nothing was cancelled yet.',
+  waitingFor,
+  help: (expecting) => {
+    // Not "stop": by SMS that word unsubscribes the patient (a carrier keyword).
+    const can = 'I can book an appointment, show your upcoming appointments, move one or cancel one. Say "nevermind" to quit or "start over" to begin again.';
+    return expecting ? `${can} Right now I'm waiting for ${waitingFor[expecting]}.` : can;
+  },
 };
-
-export function helpText(expecting: Expecting | undefined): string {
-  // Not "stop": by SMS that word unsubscribes the patient (a carrier keyword).
-  const can = 'I can book an appointment, show your upcoming appointments, move one or cancel one. Say "nevermind" to quit or "start over" to begin again.';
-  return expecting ? `${can} Right now I'm waiting for ${waitingFor[expecting]}.` : can;
-}
